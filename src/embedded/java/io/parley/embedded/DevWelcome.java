@@ -1,0 +1,44 @@
+package io.parley.embedded;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.parley.security.Roles;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+
+/** Prints, once Parley is up in dev mode, where it listens and a ready-made token for each role. */
+@ApplicationScoped
+@IfBuildProfile("dev")
+class DevWelcome {
+
+    private final int port;
+
+    DevWelcome(@ConfigProperty(name = "quarkus.http.port") int port) {
+        this.port = port;
+    }
+
+    void welcome(@Observes @Priority(5000) StartupEvent event) {
+        String base = "http://localhost:" + port;
+        StringBuilder text = new StringBuilder("\n\n=== Parley (embedded dev mode) ===\n")
+                .append("API            ").append(base).append("/api\n")
+                .append("Health         ").append(base).append("/q/health/ready\n")
+                .append("Swagger UI     ").append(base).append("/q/swagger-ui\n")
+                .append("PostgreSQL     127.0.0.1:").append(EmbeddedInfrastructure.POSTGRES_PORT)
+                .append(" (user postgres, database parley)\n")
+                .append("Kafka          127.0.0.1:").append(EmbeddedInfrastructure.KAFKA_PORT).append('\n')
+                .append("Tokens (12 h; more: curl '").append(base)
+                .append("/dev/token?role=operator&subject=alice'):\n");
+        for (String role : List.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATOR)) {
+            text.append("  ").append(role).append(" (subject dev-").append(role).append("):\n    ")
+                    .append(DevTokens.issue("dev-" + role, List.of(role), Duration.ofHours(12))).append('\n');
+        }
+        System.out.println(text);
+    }
+}

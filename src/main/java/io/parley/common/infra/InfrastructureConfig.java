@@ -1,0 +1,19 @@
+package io.parley.common.infra;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Start-up checks of the infrastructure Parley depends on. */
+@ConfigMapping(prefix = "parley.infrastructure")
+public interface InfrastructureConfig {
+
+    /** How long start-up waits for PostgreSQL and Kafka before failing with an explanation. */
+    @WithDefault("30s")
+    Duration startupTimeout();
+
+    /** The Kafka bootstrap servers (mapped from {@code kafka.bootstrap.servers}). */
+    @WithDefault("${kafka.bootstrap.servers}")
+    String kafkaBootstrapServers();
+}

@@ -1,0 +1,78 @@
+package io.parley.common.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Moves committed outbox records to Kafka in commit order, then deletes them. A transaction-scoped advisory lock lets
+ * only one instance relay at a time, so several instances never reorder records; a record is deleted only after Kafka
+ * acknowledged it (acks=all), so a crash in between re-sends it (at-least-once; consumers deduplicate).
+ */
+@ApplicationScoped
+class OutboxRelay {
+
+    private static final long RELAY_LOCK = 0x7061726c6579L;
+
+    private final Pool pool;
+    private final OutboxConfig config;
+
+    @Inject
+    @Channel("outbox")
+    MutinyEmitter<String> kafka;
+
+    OutboxRelay(Pool pool, OutboxConfig config) {
+        this.pool = pool;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${parley.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> relay() {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked").execute(Tuple.of(RELAY_LOCK))
+                .chain(lock -> lock.iterator().next().getBoolean("locked") ? relayBatch(connection)
+                        : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> relayBatch(SqlConnection connection) {
+        return connection.preparedQuery("SELECT id, topic, record_key, payload::text AS payload FROM outbox"
+                + " ORDER BY id LIMIT $1").execute(Tuple.of(config.batchSize()))
+                .chain(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    List<Uni<Void>> sends = new ArrayList<>();
+                    for (Row row : rows) {
+                        ids.add(row.getLong("id"));
+                        sends.add(send(row));
+                    }
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.join().all(sends).andFailFast()
+                            .chain(() -> connection.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
+                                    .execute(Tuple.of(ids.toArray(Long[]::new))))
+                            .replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> send(Row row) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+                .withTopic(row.getString("topic"))
+                .withKey(row.getString("record_key"))
+                .build();
+        return kafka.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata));
+    }
+}

@@ -1,0 +1,65 @@
+package io.parley.common.problem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Problem+json for errors raised below the REST layer: unknown paths, bodies over the size limit, and authentication
+ * failures on non-REST routes. Errors from resources are handled by {@link ProblemMappers}.
+ */
+@ApplicationScoped
+class HttpErrorProblems {
+
+    /** Runs after every other route: nothing matched the path. */
+    private static final int LAST = 100_000_000;
+
+    private final long maxBodySize;
+
+    HttpErrorProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.maxBodySize = maxBodySize.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
+        router.route().order(Integer.MIN_VALUE).handler(this::rejectOversized);
+        router.route().order(LAST).handler(ctx -> write(ctx, 404));
+    }
+
+    /** Refuses a declared body over the limit before anything reads it. */
+    private void rejectOversized(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                && Long.parseLong(length) > maxBodySize) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            write(ctx, 413);
+        } else {
+            ctx.next();
+        }
+    }
+
+    private void onFailure(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (status >= 400 && status < 500 && !ctx.response().headWritten()) {
+            write(ctx, status);
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static void write(RoutingContext ctx, int status) {
+        if (status == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(Json.encode(HttpProblems.forStatus(status)));
+    }
+}

@@ -1,0 +1,36 @@
+package io.parley.events;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.common.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Publishes CloudEvents for CRMs through the outbox: call it inside the transaction of the change, and the event is
+ * emitted exactly when that change commits (never for a rolled-back one).
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private final Outbox outbox;
+    private final EventsConfig config;
+
+    EventPublisher(Outbox outbox, EventsConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /**
+     * Queues an event of {@code type} about {@code subject}; events with the same {@code partitionKey} keep their order
+     * on Kafka.
+     */
+    public Uni<Void> publish(String type, String subject, String partitionKey, Object data) {
+        CloudEvent event = new CloudEvent("1.0", UUID.randomUUID().toString(), config.source(), type, subject,
+                OffsetDateTime.now(ZoneOffset.UTC), "application/json", data);
+        return outbox.append(config.topic(), partitionKey, event);
+    }
+}
