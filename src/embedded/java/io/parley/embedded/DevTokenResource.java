@@ -16,16 +16,16 @@ import io.parley.security.PublicEndpoint;
 import io.parley.security.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;
 
-/** Mints development tokens. Exists only in dev mode with {@code -Dembedded}; never in a production build. */
+/** Mints development tokens. Exists only in the embedded build ({@code ./parley run}); never in a production build. */
 @Path("/dev/token")
-@IfBuildProfile("dev")
+@IfBuildProfile("embedded")
 class DevTokenResource {
 
     private static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATOR);
 
     @GET
     @PermitAll
-    @PublicEndpoint(reason = "development token issuer; compiled only into the embedded dev build")
+    @PublicEndpoint(reason = "development token issuer; compiled only into the embedded build (./parley run)")
     @Produces(MediaType.TEXT_PLAIN)
     public String token(@QueryParam("role") String role, @QueryParam("subject") String subject) {
         if (role == null || !ROLES.contains(role)) {

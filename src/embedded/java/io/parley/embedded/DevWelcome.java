@@ -13,9 +13,9 @@ import io.parley.security.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
-/** Prints, once Parley is up in dev mode, where it listens and a ready-made token for each role. */
+/** Prints, once Parley is up in the embedded build, where it listens and a ready-made token for each role. */
 @ApplicationScoped
-@IfBuildProfile("dev")
+@IfBuildProfile("embedded")
 class DevWelcome {
 
     private final int port;
@@ -26,7 +26,7 @@ class DevWelcome {
 
     void welcome(@Observes @Priority(5000) StartupEvent event) {
         String base = "http://localhost:" + port;
-        StringBuilder text = new StringBuilder("\n\n=== Parley (embedded dev mode) ===\n")
+        StringBuilder text = new StringBuilder("\n\n=== Parley (embedded infrastructure) ===\n")
                 .append("API            ").append(base).append("/api\n")
                 .append("Health         ").append(base).append("/q/health/ready\n")
                 .append("Swagger UI     ").append(base).append("/q/swagger-ui\n")

@@ -1,8 +1,5 @@
 package io.parley.embedded;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 
 import jakarta.annotation.Priority;
@@ -16,12 +13,12 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Starts the embedded PostgreSQL and Kafka when Parley runs in dev mode with {@code -Dembedded}, before migrations and
+ * Starts the embedded PostgreSQL and Kafka when Parley runs as the embedded build ({@code ./parley run}), before migrations and
  * messaging start. Both keep their data under {@code parley.embedded.dir} (default {@code .parley} in the project), so
- * data survives restarts; delete that folder to reset. A live reload finds them running and reuses them.
+ * data survives restarts; delete that folder (or run {@code ./parley reset}) to start from scratch.
  */
 @ApplicationScoped
-@IfBuildProfile("dev")
+@IfBuildProfile("embedded")
 class EmbeddedInfrastructure {
 
     static final int POSTGRES_PORT = 55432;
@@ -37,25 +34,12 @@ class EmbeddedInfrastructure {
     }
 
     void start(@Observes @Priority(1) StartupEvent event) {
-        if (!listening(POSTGRES_PORT)) {
-            LOG.infof("Starting embedded PostgreSQL on port %d (data in %s)", POSTGRES_PORT, dir.resolve("postgres"));
-            EmbeddedPostgres postgres = EmbeddedPostgres.start(dir.resolve("postgres/binaries"),
-                    dir.resolve("postgres/data"), POSTGRES_PORT, "parley");
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-stop"));
-        }
-        if (!listening(KAFKA_PORT)) {
-            LOG.infof("Starting embedded Kafka on port %d (data in %s)", KAFKA_PORT, dir.resolve("kafka"));
-            EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "embedded-kafka-stop"));
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        LOG.infof("Starting embedded PostgreSQL on port %d (data in %s)", POSTGRES_PORT, dir.resolve("postgres"));
+        EmbeddedPostgres postgres = EmbeddedPostgres.start(dir.resolve("postgres/binaries"),
+                dir.resolve("postgres/data"), POSTGRES_PORT, "parley");
+        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-stop"));
+        LOG.infof("Starting embedded Kafka on port %d (data in %s)", KAFKA_PORT, dir.resolve("kafka"));
+        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "embedded-kafka-stop"));
     }
 }
