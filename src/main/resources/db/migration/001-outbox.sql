@@ -9,3 +9,11 @@ CREATE TABLE outbox (
     payload    JSONB       NOT NULL,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- Wake the relays as soon as a transaction that wrote outbox records commits (NOTIFY is delivered on commit only).
+CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS '
+BEGIN
+    PERFORM pg_notify(''parley_outbox'', '''');
+    RETURN NULL;
+END';
+CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();

@@ -7,9 +7,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "parley.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for new outbox records (scheduler syntax, e.g. {@code 200ms}). */
-    @WithDefault("200ms")
-    String pollInterval();
+    /**
+     * How often the relay sweeps for records in case a commit notification was missed (scheduler syntax, at least
+     * {@code 1s}). Normally records are relayed right after their commit.
+     */
+    @WithDefault("1s")
+    String sweepInterval();
 
     /** The most records relayed in one round. */
     @WithDefault("500")
