@@ -13,6 +13,13 @@ public interface InfrastructureConfig {
     @WithDefault("30s")
     Duration startupTimeout();
 
+    /**
+     * Partitions of the topics Parley creates when they are missing (more partitions = more parallel conversations;
+     * the replication factor is the broker's default).
+     */
+    @WithDefault("12")
+    int kafkaPartitions();
+
     /** The Kafka bootstrap servers (mapped from {@code kafka.bootstrap.servers}). */
     @WithDefault("${kafka.bootstrap.servers}")
     String kafkaBootstrapServers();

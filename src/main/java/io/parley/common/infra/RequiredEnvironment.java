@@ -26,7 +26,9 @@ final class RequiredEnvironment {
             new Setting("PARLEY_KAFKA_BOOTSTRAP_SERVERS", "KAFKA_BOOTSTRAP_SERVERS", "Kafka bootstrap servers",
                     "kafka-1:9092,kafka-2:9092"),
             new Setting("PARLEY_OIDC_URL", "QUARKUS_OIDC_AUTH_SERVER_URL", "OIDC issuer URL (e.g. a Keycloak realm)",
-                    "https://sso.example.com/realms/parley"));
+                    "https://sso.example.com/realms/parley"),
+            new Setting("PARLEY_SECRETS_KEY", "PARLEY_SECRETS_KEY", "AES-256 key (base64) encrypting channel secrets",
+                    "$(openssl rand -base64 32)"));
 
     private RequiredEnvironment() {
     }

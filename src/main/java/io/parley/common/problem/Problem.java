@@ -28,6 +28,11 @@ public record Problem(String type, String title, int status, String detail, List
     public record FieldError(String field, String message) {
     }
 
+    /** The same problem with another status (e.g. a field error that is an authentication failure). */
+    public Problem withStatus(int newStatus) {
+        return new Problem(type, title, newStatus, detail, errors);
+    }
+
     public static Problem of(int status, String title, String detail) {
         return new Problem("about:blank", title, status, detail, List.of());
     }

@@ -1,0 +1,170 @@
+package io.parley.channel.runtime;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.parley.channel.spi.ChannelException;
+import io.parley.channel.spi.ChannelFailure;
+import io.parley.channel.spi.MessageSender;
+import io.parley.channel.spi.OutboundMessage;
+import io.parley.channel.spi.SendResult;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Delivers replies from {@code parley.outbound} through their channel's adapter, in order per session: spaces sends to
+ * the channel's rate, splits long texts, retries by failure type (backoff for retryable failures, the provider's
+ * retry-after for rate limits), disables a channel whose credentials are refused, and dead-letters a message after
+ * its last attempt. The Kafka offset is committed only after the outcome is stored.
+ */
+@ApplicationScoped
+class OutboundDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(OutboundDispatcher.class);
+
+    private final ObjectMapper json;
+    private final ChannelDirectory directory;
+    private final SendRateLimiter limiter;
+    private final DeliveryOutcomes outcomes;
+    private final ChannelService channels;
+    private final ChannelRuntimeConfig.Outbound config;
+
+    OutboundDispatcher(ObjectMapper json, ChannelDirectory directory, SendRateLimiter limiter,
+            DeliveryOutcomes outcomes, ChannelService channels, ChannelRuntimeConfig config) {
+        this.json = json;
+        this.directory = directory;
+        this.limiter = limiter;
+        this.outcomes = outcomes;
+        this.channels = channels;
+        this.config = config.outbound();
+    }
+
+    @Incoming("outbound")
+    Uni<Void> consume(String value) {
+        OutboundCommand command;
+        try {
+            command = json.readValue(value, OutboundCommand.class);
+        } catch (JsonProcessingException e) {
+            LOG.errorf("Unreadable outbound record sent to the dead-letter topic: %s", e.getOriginalMessage());
+            return Uni.createFrom().failure(e);
+        }
+        return directory.resolve(command.channelId()).chain(channel -> {
+            if (!channel.enabled()) {
+                return giveUp(command, "channel disabled: " + channel.disabledReason(), 0, false);
+            }
+            if (!(channel.adapter() instanceof MessageSender sender)) {
+                return giveUp(command, "channel type " + channel.type() + " cannot send", 0, false);
+            }
+            return deliver(channel, sender, command, 1, 0);
+        }).onFailure().invoke(e -> LOG.errorf(e, "Outbound message %s could not be processed; it goes to the"
+                + " dead-letter topic", command.messageId()));
+    }
+
+    private Uni<Void> deliver(ResolvedChannel channel, MessageSender sender, OutboundCommand command, int attempt,
+            int rateLimitedWaits) {
+        Duration wait = limiter.reserve(channel.id(), sender.capabilities().sendRatePerSecond(), System.nanoTime());
+        return pause(wait)
+                .chain(() -> sendParts(sender, command))
+                .chain(result -> Panache.withTransaction(() -> outcomes.sent(command, result.externalMessageId()))
+                        .onFailure().transform(StoreFailure::new))
+                .onFailure(e -> !(e instanceof StoreFailure)).recoverWithUni(e -> {
+                    ChannelFailure failure = e instanceof ChannelException ce ? ce.failure()
+                            : new ChannelFailure.Retryable(e.getClass().getSimpleName());
+                    LOG.infof("Send of message %s on channel %s failed (attempt %d): %s", command.messageId(),
+                            channel.id(), attempt, failure);
+                    return switch (failure) {
+                        case ChannelFailure.Retryable r when attempt < config.maxAttempts() -> pause(backoff(attempt))
+                                .chain(() -> deliver(channel, sender, command, attempt + 1, rateLimitedWaits));
+                        case ChannelFailure.Retryable r -> giveUp(command, r.reason(), attempt, false);
+                        case ChannelFailure.RateLimited r when r.retryAfter().compareTo(config.maxBackoff()) <= 0
+                                && rateLimitedWaits < 10 * config.maxAttempts() ->
+                            pause(r.retryAfter()).chain(() -> deliver(channel, sender, command, attempt, rateLimitedWaits + 1));
+                        case ChannelFailure.RateLimited r -> giveUp(command, r.reason(), attempt, false);
+                        case ChannelFailure.Permanent p -> giveUp(command, p.reason(), attempt, p.contactUnreachable());
+                        case ChannelFailure.AuthenticationFailed a -> channels
+                                .disableBySystem(channel.id(), "credentials refused: " + a.reason())
+                                .chain(() -> giveUp(command, a.reason(), attempt, false));
+                    };
+                });
+    }
+
+    /** Sends the text in parts no longer than the channel allows; the first part carries the attachments. */
+    private Uni<SendResult> sendParts(MessageSender sender, OutboundCommand command) {
+        List<String> parts = TextSplitter.split(command.text(), sender.capabilities().maxTextLength());
+        Uni<SendResult> first = sender.send(new OutboundMessage(command.messageId().toString(),
+                command.externalChatId(), parts.get(0), command.attachments(), command.inReplyTo()));
+        for (int i = 1; i < parts.size(); i++) {
+            String part = parts.get(i);
+            String partId = command.messageId() + "-" + i;
+            first = first.call(() -> sender.send(new OutboundMessage(partId, command.externalChatId(), part,
+                    List.of(), command.inReplyTo())));
+        }
+        return first;
+    }
+
+    private static Uni<Void> pause(Duration wait) {
+        return wait.isZero() || wait.isNegative() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+    }
+
+    private Duration backoff(int attempt) {
+        Duration delay = config.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
+    }
+
+    private Uni<Void> giveUp(OutboundCommand command, String reason, int attempts, boolean unreachable) {
+        DeadLetterEntity letter = new DeadLetterEntity();
+        letter.id = UUID.randomUUID();
+        letter.channelId = command.channelId();
+        letter.messageId = command.messageId();
+        letter.recordKey = command.sessionId().toString();
+        letter.payload = command;
+        letter.failure = reason;
+        letter.attempts = attempts;
+        letter.createdAt = OffsetDateTime.now();
+        return Panache.withTransaction(() -> letter.persist()
+                .chain(() -> outcomes.failed(command, reason, unreachable)))
+                .onFailure().transform(StoreFailure::new);
+    }
+
+    /** Storing an outcome failed: the record is redelivered rather than resent blindly. */
+    static final class StoreFailure extends RuntimeException {
+
+        StoreFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** Splits long texts at whitespace where possible. */
+    static final class TextSplitter {
+
+        private TextSplitter() {
+        }
+
+        static List<String> split(String text, int max) {
+            List<String> parts = new ArrayList<>();
+            String rest = text == null ? "" : text;
+            while (rest.length() > max) {
+                int cut = rest.lastIndexOf(' ', max);
+                if (cut <= max / 2) {
+                    cut = max;
+                }
+                parts.add(rest.substring(0, cut));
+                rest = rest.substring(cut).stripLeading();
+            }
+            parts.add(rest);
+            return parts;
+        }
+    }
+}

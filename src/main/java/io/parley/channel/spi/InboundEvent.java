@@ -1,0 +1,48 @@
+package io.parley.channel.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Something a customer's channel reported, normalized. Every event names the provider's chat
+ * ({@link #externalChatId()}); the runtime keys, orders and deduplicates by it.
+ */
+public sealed interface InboundEvent {
+
+    /** The provider's conversation id (Telegram chat id, VK peer id, email thread root, app visitor id). */
+    String externalChatId();
+
+    /** When the provider says it happened. */
+    Instant occurredAt();
+
+    /**
+     * A new message from a customer. {@code externalMessageId} is the provider's natural key for deduplication
+     * (Telegram chat+message id, VK message id, email Message-ID, in-app client message id).
+     */
+    record MessageReceived(String externalMessageId, String externalChatId, Sender sender, String text,
+            List<Attachment> attachments, Instant occurredAt, Map<String, String> metadata) implements InboundEvent {
+
+        public MessageReceived {
+            attachments = List.copyOf(attachments);
+            metadata = Map.copyOf(metadata);
+        }
+    }
+
+    /** The customer edited an earlier message. */
+    record MessageEdited(String externalMessageId, String externalChatId, String text, Instant occurredAt)
+            implements
+                InboundEvent {
+    }
+
+    /** The provider reports what happened to a message Parley sent. */
+    record DeliveryStatusChanged(String externalMessageId, String externalChatId, DeliveryStatus status,
+            Instant occurredAt) implements InboundEvent {
+    }
+
+    /** The customer blocked the channel (Parley can no longer write to them), or unblocked it. */
+    record ContactBlocked(String externalChatId, String externalUserId, boolean blocked, Instant occurredAt)
+            implements
+                InboundEvent {
+    }
+}

@@ -1,0 +1,27 @@
+package io.parley.conversation;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Sessions and the conversation pipeline. */
+@ConfigMapping(prefix = "parley.conversation")
+public interface ConversationConfig {
+
+    /** An open session without a message in either direction for this long is closed. */
+    @WithDefault("2h")
+    Duration inactivityTimeout();
+
+    /** A customer who writes again within this time after a session closed reopens it instead of a new one. */
+    @WithDefault("24h")
+    Duration reopenWindow();
+
+    /** How often idle sessions are looked for (scheduler syntax). */
+    @WithDefault("30s")
+    String inactivitySweep();
+
+    /** Parallel consumers of {@code parley.inbound}; each keeps the order of its partitions. */
+    @WithDefault("4")
+    int consumers();
+}

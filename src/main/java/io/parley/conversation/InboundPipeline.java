@@ -1,0 +1,144 @@
+package io.parley.conversation;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.parley.channel.runtime.InboundEnvelope;
+import io.parley.channel.spi.DeliveryStatus;
+import io.parley.channel.spi.InboundEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The conversation pipeline: consumes {@code parley.inbound} in order per chat and applies each event in one database
+ * transaction (dedupe → customer identity → session → message → events). Kafka offsets are committed only after that
+ * transaction, and redelivered events change nothing, so a crash at any point loses and duplicates nothing.
+ */
+@ApplicationScoped
+class InboundPipeline {
+
+    private static final Logger LOG = Logger.getLogger(InboundPipeline.class);
+
+    private final ObjectMapper json;
+    private final IdentityResolver identities;
+    private final SessionService sessions;
+    private final ConversationEvents events;
+
+    InboundPipeline(ObjectMapper json, IdentityResolver identities, SessionService sessions,
+            ConversationEvents events) {
+        this.json = json;
+        this.identities = identities;
+        this.sessions = sessions;
+        this.events = events;
+    }
+
+    @Incoming("inbound")
+    Uni<Void> consume(String value) {
+        InboundEnvelope envelope;
+        try {
+            envelope = json.readValue(value, InboundEnvelope.class);
+        } catch (JsonProcessingException e) {
+            LOG.errorf("Unreadable inbound record sent to the dead-letter topic: %s", e.getOriginalMessage());
+            return Uni.createFrom().failure(e);
+        }
+        return apply(envelope)
+                .onFailure().invoke(e -> LOG.warnf("Inbound event on channel %s failed, retrying: %s",
+                        envelope.channelId(), e.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(20);
+    }
+
+    Uni<Void> apply(InboundEnvelope envelope) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return Panache.withTransaction(() -> switch (envelope.event()) {
+            case InboundEvent.MessageReceived m -> received(envelope, m, now);
+            case InboundEvent.MessageEdited e -> edited(envelope.channelId(), e);
+            case InboundEvent.DeliveryStatusChanged d -> delivery(envelope.channelId(), d);
+            case InboundEvent.ContactBlocked b -> blocked(envelope.channelId(), b);
+        });
+    }
+
+    private Uni<Void> received(InboundEnvelope envelope, InboundEvent.MessageReceived m, OffsetDateTime now) {
+        return MessageEntity.count("channelId = ?1 and direction = ?2 and externalId = ?3", envelope.channelId(),
+                Direction.IN, m.externalMessageId())
+                .chain(seen -> seen > 0 ? Uni.createFrom().voidItem() : store(envelope, m, now));
+    }
+
+    private Uni<Void> store(InboundEnvelope envelope, InboundEvent.MessageReceived m, OffsetDateTime now) {
+        return identities.resolve(envelope.channelId(), envelope.channelType(), m.sender(), now)
+                .chain(resolution -> sessions.attach(resolution.identity().customerId, envelope.channelId(),
+                        m.externalChatId(), now)
+                        .chain(session -> {
+                            MessageEntity message = new MessageEntity();
+                            message.id = UUID.randomUUID();
+                            message.sessionId = session.id;
+                            message.customerId = session.customerId;
+                            message.identityId = resolution.identity().id;
+                            message.channelId = envelope.channelId();
+                            message.channelType = envelope.channelType();
+                            message.externalChatId = m.externalChatId();
+                            message.externalId = m.externalMessageId();
+                            message.direction = Direction.IN;
+                            message.text = m.text();
+                            message.attachments = m.attachments();
+                            message.sentAt = m.occurredAt().atOffset(ZoneOffset.UTC);
+                            return message.persist()
+                                    .chain(() -> events.message(ConversationEvents.MESSAGE_RECEIVED, message, null));
+                        }));
+    }
+
+    private Uni<Void> edited(UUID channelId, InboundEvent.MessageEdited e) {
+        return MessageEntity.<MessageEntity> find("channelId = ?1 and direction = ?2 and externalId = ?3", channelId,
+                Direction.IN, e.externalMessageId()).firstResult()
+                .invoke(message -> {
+                    if (message != null) {
+                        message.text = e.text();
+                        message.editedAt = e.occurredAt().atOffset(ZoneOffset.UTC);
+                    }
+                }).replaceWithVoid();
+    }
+
+    private Uni<Void> delivery(UUID channelId, InboundEvent.DeliveryStatusChanged d) {
+        return MessageEntity.<MessageEntity> find("channelId = ?1 and direction = ?2 and externalId = ?3", channelId,
+                Direction.OUT, d.externalMessageId()).firstResult()
+                .chain(message -> {
+                    if (message == null || !advances(message.deliveryStatus, d.status())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    message.deliveryStatus = d.status();
+                    String type = d.status() == DeliveryStatus.FAILED ? ConversationEvents.MESSAGE_FAILED
+                            : ConversationEvents.MESSAGE_DELIVERED;
+                    return events.message(type, message, null);
+                });
+    }
+
+    private Uni<Void> blocked(UUID channelId, InboundEvent.ContactBlocked b) {
+        return IdentityEntity.<IdentityEntity> find("channelId = ?1 and externalUserId = ?2", channelId,
+                b.externalUserId()).firstResult()
+                .invoke(identity -> {
+                    if (identity != null) {
+                        identity.unreachable = b.blocked();
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** Statuses only move forward; a late SENT never overwrites DELIVERED. */
+    static boolean advances(DeliveryStatus current, DeliveryStatus next) {
+        if (current == null) {
+            return true;
+        }
+        if (next == DeliveryStatus.FAILED) {
+            return current == DeliveryStatus.PENDING || current == DeliveryStatus.SENT;
+        }
+        return current != DeliveryStatus.FAILED && next.ordinal() > current.ordinal();
+    }
+}

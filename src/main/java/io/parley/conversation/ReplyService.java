@@ -1,0 +1,90 @@
+package io.parley.conversation;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.channel.runtime.OutboundCommand;
+import io.parley.channel.spi.Attachment;
+import io.parley.channel.spi.DeliveryStatus;
+import io.parley.common.outbox.Outbox;
+import io.parley.common.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Stores an operator's reply and queues it for delivery through the outbox, in one transaction: a reply is either
+ * stored and on its way, or neither. A repeated client key returns the first reply.
+ */
+@ApplicationScoped
+class ReplyService {
+
+    /** The stored reply and whether this call created it. */
+    record Reply(MessageEntity message, boolean created) {
+    }
+
+    private final SessionAccess access;
+    private final Outbox outbox;
+
+    ReplyService(SessionAccess access, Outbox outbox) {
+        this.access = access;
+        this.outbox = outbox;
+    }
+
+    Uni<Reply> reply(UUID sessionId, ReplyRequest request, SecurityIdentity who) {
+        List<Attachment> attachments = request.attachments() == null ? List.of()
+                : request.attachments().stream().map(a -> new Attachment(a.url(), a.name(), a.mediaType(), a.size()))
+                        .toList();
+        if ((request.text() == null || request.text().isBlank()) && attachments.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalidField("text", "a reply needs text or attachments"));
+        }
+        String author = who.getPrincipal().getName();
+        return Panache.withTransaction(() -> access.session(sessionId, who).chain(session -> MessageEntity
+                .<MessageEntity> find("sessionId = ?1 and author = ?2 and clientKey = ?3", sessionId, author,
+                        request.clientKey())
+                .firstResult()
+                .chain(existing -> existing != null ? Uni.createFrom().item(new Reply(existing, false))
+                        : create(session, request, attachments, author))));
+    }
+
+    private Uni<Reply> create(SessionEntity session, ReplyRequest request, List<Attachment> attachments,
+            String author) {
+        if (session.state != SessionState.OPEN) {
+            return Uni.createFrom().failure(ProblemException.conflict("Session " + session.id + " is closed"));
+        }
+        UUID channelId = request.channelId() != null ? request.channelId() : session.lastChannelId;
+        return MessageEntity.<MessageEntity> find(
+                "customerId = ?1 and channelId = ?2 and direction = ?3 order by sentAt desc", session.customerId,
+                channelId, Direction.IN).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.invalidField("channelId",
+                        "the customer has not written through this channel"))
+                .chain(last -> {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    MessageEntity message = new MessageEntity();
+                    message.id = UUID.randomUUID();
+                    message.sessionId = session.id;
+                    message.customerId = session.customerId;
+                    message.identityId = last.identityId;
+                    message.channelId = channelId;
+                    message.channelType = last.channelType;
+                    message.externalChatId = last.externalChatId;
+                    message.direction = Direction.OUT;
+                    message.author = author;
+                    message.clientKey = request.clientKey();
+                    message.text = request.text();
+                    message.attachments = attachments;
+                    message.deliveryStatus = DeliveryStatus.PENDING;
+                    message.sentAt = now;
+                    session.lastActivityAt = now;
+                    OutboundCommand command = new OutboundCommand(message.id, session.id, session.customerId,
+                            channelId, last.externalChatId, message.text, attachments, last.externalId);
+                    return message.persist()
+                            .chain(() -> outbox.append(OutboundCommand.TOPIC, session.id.toString(), command))
+                            .replaceWith(new Reply(message, true));
+                });
+    }
+}
