@@ -1,13 +1,20 @@
 package io.parley.channel.inapp;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
+import io.parley.channel.spi.Attachment;
 import io.parley.channel.spi.ChannelCapabilities;
 import io.parley.channel.spi.ChannelContext;
+import io.parley.channel.spi.DeliveryStatus;
+import io.parley.channel.spi.InboundEvent;
 import io.parley.channel.spi.MessageSender;
 import io.parley.channel.spi.OutboundMessage;
 import io.parley.channel.spi.SendResult;
+import io.parley.channel.spi.Sender;
 import io.parley.channel.spi.TypingSender;
+import io.parley.channel.spi.VerifiedIdentifier;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,6 +38,28 @@ class InAppAdapter implements MessageSender, TypingSender {
 
     InAppConfig config() {
         return config;
+    }
+
+    /**
+     * Translates a visitor's message into the normalized event; the external message id is
+     * {@code visitorId/clientMessageId}, so a retried send is the same message.
+     */
+    InboundEvent.MessageReceived received(VisitorTokens.Visitor visitor, String clientMessageId, String text,
+            List<Attachment> attachments) {
+        List<VerifiedIdentifier> verified = visitor.verified()
+                ? List.of(new VerifiedIdentifier(VerifiedIdentifier.APP_USER,
+                        visitor.visitorId().substring(VisitorTokens.USER_PREFIX.length())))
+                : List.of();
+        Sender sender = new Sender(visitor.visitorId(), null, null, null, null, verified);
+        return new InboundEvent.MessageReceived(visitor.visitorId() + "/" + clientMessageId, visitor.visitorId(),
+                sender, text, attachments, context.clock().instant(), Map.of());
+    }
+
+    /** Translates the widget's receipts into delivery status events. */
+    List<InboundEvent> receipts(VisitorTokens.Visitor visitor, List<String> messageIds, DeliveryStatus status) {
+        Instant now = context.clock().instant();
+        return messageIds.stream().<InboundEvent> map(
+                id -> new InboundEvent.DeliveryStatusChanged(id, visitor.visitorId(), status, now)).toList();
     }
 
     @Override

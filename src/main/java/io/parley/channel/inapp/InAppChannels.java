@@ -14,8 +14,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class InAppChannels {
 
-    /** An in-app channel with its configuration. */
-    record InAppChannel(ResolvedChannel channel, InAppConfig config) {
+    /** An in-app channel with its adapter and configuration. */
+    record InAppChannel(ResolvedChannel channel, InAppAdapter adapter) {
+
+        InAppConfig config() {
+            return adapter.config();
+        }
     }
 
     private final ChannelDirectory directory;
@@ -30,7 +34,7 @@ class InAppChannels {
             if (!(channel.adapter() instanceof InAppAdapter adapter)) {
                 throw ProblemException.notFound("In-app channel " + channelId);
             }
-            return new InAppChannel(channel, adapter.config());
+            return new InAppChannel(channel, adapter);
         });
     }
 

@@ -3,7 +3,6 @@ package io.parley.channel.inapp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -29,8 +28,6 @@ import io.parley.channel.runtime.InboundPublisher;
 import io.parley.channel.spi.Attachment;
 import io.parley.channel.spi.DeliveryStatus;
 import io.parley.channel.spi.InboundEvent;
-import io.parley.channel.spi.Sender;
-import io.parley.channel.spi.VerifiedIdentifier;
 import io.parley.common.problem.Problem;
 import io.parley.common.problem.ProblemException;
 import io.parley.conversation.ChatHistory;
@@ -99,11 +96,11 @@ class InAppResource {
                     throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("userHash",
                             "does not match userId under the channel's identity secret"))).withStatus(401));
                 }
-                visitor = new VisitorTokens.Visitor(channelId, "user:" + request.userId(), true);
+                visitor = new VisitorTokens.Visitor(channelId, VisitorTokens.USER_PREFIX + request.userId(), true);
             } else if (resumed != null) {
                 visitor = resumed;
             } else {
-                visitor = new VisitorTokens.Visitor(channelId, "visitor:" + UUID.randomUUID(), false);
+                visitor = new VisitorTokens.Visitor(channelId, VisitorTokens.VISITOR_PREFIX + UUID.randomUUID(), false);
             }
             String token = VisitorTokens.issue(secret, visitor, now.plus(TOKEN_LIFETIME));
             return new StartResponse(token, visitor.visitorId(), visitor.verified(), found.config().title());
@@ -123,13 +120,8 @@ class InAppResource {
         }
         return channels.findEnabled(channelId).chain(found -> {
             VisitorTokens.Visitor visitor = visitor(found, channelId, token);
-            List<VerifiedIdentifier> verified = visitor.verified()
-                    ? List.of(new VerifiedIdentifier(VerifiedIdentifier.APP_USER,
-                            visitor.visitorId().substring("user:".length())))
-                    : List.of();
-            Sender sender = new Sender(visitor.visitorId(), null, null, null, null, verified);
-            InboundEvent event = new InboundEvent.MessageReceived(visitor.visitorId() + "/" + request.clientMessageId(),
-                    visitor.visitorId(), sender, request.text(), attachments, Instant.now(), Map.of());
+            InboundEvent event = found.adapter().received(visitor, request.clientMessageId(), request.text(),
+                    attachments);
             return inbound.publish(found.channel(), List.of(event));
         }).replaceWith(new Accepted(request.clientMessageId(), "accepted"));
     }
@@ -144,12 +136,8 @@ class InAppResource {
         }
         return channels.find(channelId).chain(found -> {
             VisitorTokens.Visitor visitor = visitor(found, channelId, token);
-            Instant now = Instant.now();
-            List<InboundEvent> events = request.messageIds().stream()
-                    .<InboundEvent> map(id -> new InboundEvent.DeliveryStatusChanged(id, visitor.visitorId(),
-                            request.status(), now))
-                    .toList();
-            return inbound.publish(found.channel(), events);
+            return inbound.publish(found.channel(),
+                    found.adapter().receipts(visitor, request.messageIds(), request.status()));
         });
     }
 

@@ -22,6 +22,11 @@ final class VisitorTokens {
     record Visitor(UUID channelId, String visitorId, boolean verified) {
     }
 
+    /** Visitor ids of verified users are {@code user:<the company's user id>}. */
+    static final String USER_PREFIX = "user:";
+    /** Visitor ids of pseudonymous visitors are {@code visitor:<random uuid>}. */
+    static final String VISITOR_PREFIX = "visitor:";
+
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private VisitorTokens() {

@@ -14,7 +14,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * uses only JDK and Mutiny types.
  */
 @Singleton
-class InboundEventJson implements ObjectMapperCustomizer {
+public class InboundEventJson implements ObjectMapperCustomizer {
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
     @JsonSubTypes({
