@@ -10,7 +10,7 @@
  *
  * A launcher button (bottom right) opens the chat panel. The chat is started or resumed with the visitor token kept in
  * localStorage (parley.<channelId>.token); sends are retried with the same clientMessageId (idempotent); operator
- * replies arrive over the WebSocket; what was missed is fetched after the stored cursor (parley.<channelId>.cursor)
+ * replies arrive over the WebSocket; after a reconnect, what was missed is fetched after the last cursor seen
  * on open and after every (re)connect; DELIVERED/READ receipts are batched. Message text is only ever set with
  * textContent and never logged. Test hooks: .parley-launcher, .parley-panel, .parley-input, .parley-send,
  * .parley-message[data-direction="IN"|"OUT"] > .parley-text.
@@ -48,7 +48,7 @@
   // ---- state (localStorage may be blocked: then the chat lasts as long as the page) ------------------------------
   const load = (name) => { try { return localStorage.getItem(`parley.${channelId}.${name}`); } catch { return null; } };
   const save = (name, value) => { try { localStorage.setItem(`parley.${channelId}.${name}`, value ?? ''); } catch { /* blocked */ } };
-  let token = load('token') || null, cursor = load('cursor') || null;
+  let token = load('token') || null, cursor = null; // every page load shows the whole chat
   let starting = null; // the start call's promise: running, or done while the token is good
   let ws = null, wsAttempts = 0, pingTimer = 0, reconnectTimer = 0, typingTimer = 0, errorTimer = 0, receiptTimer = 0;
   let catching = null, catchAgain = false;
@@ -102,7 +102,7 @@
       const r = await request('POST', '/visitors',
         { userId: cfg.userId || undefined, userHash: cfg.userHash || undefined, visitorToken: token || undefined });
       if (!r.ok) throw r;
-      if (r.data.visitorId !== load('visitor')) { cursor = null; save('cursor', null); } // another chat: from the start
+      if (r.data.visitorId !== load('visitor')) { cursor = null; } // another chat: from the start
       token = r.data.visitorToken;
       save('token', token);
       save('visitor', r.data.visitorId);
@@ -123,7 +123,7 @@
           if (!r.ok) { if (r.status === 401) starting = null; else if (is4xx(r)) showError(r); return; }
           const messages = r.data.messages || [];
           messages.forEach(addFromServer);
-          if (r.data.nextCursor) { cursor = r.data.nextCursor; save('cursor', cursor); }
+          if (r.data.nextCursor) { cursor = r.data.nextCursor; }
           if (messages.length < 100) break;
         }
       } while (catchAgain);

@@ -9,9 +9,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class ParleyMain {
 
-    private ParleyMain() {
-    }
-
     public static void main(String... args) {
         String profile = System.getProperty("quarkus.profile", System.getenv().getOrDefault("QUARKUS_PROFILE", "prod"));
         if ("prod".equals(profile)) {

@@ -100,7 +100,10 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                JsonPaths.append(field, node.getName(), node.getIndex());
+                if (node.isInIterable() && node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                JsonPaths.append(field, node.getName(), null);
             }
         }
         if (!field.isEmpty()) {
