@@ -86,7 +86,7 @@ CREATE TABLE messages (
     delivery_status  TEXT,
     failure_reason   TEXT,
     sent_at          TIMESTAMPTZ NOT NULL,
-    stored_at        TIMESTAMPTZ NOT NULL DEFAULT now(),
+    stored_at        TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
     edited_at        TIMESTAMPTZ
 );
 -- Deduplication: one message per provider id and direction on a channel instance; one reply per author's key.

@@ -51,6 +51,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Path binaries = extractBinaries(binariesDir);
             EmbeddedPostgres pg = new EmbeddedPostgres(binaries, dataDir, port);
             pg.initIfNeeded();
+            pg.stopLeftover();
             pg.run(List.of(pg.bin("pg_ctl"), "-D", pg.data.toString(), "-l", dataDir.resolve("server.log").toString(),
                     "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off",
                     "-w", "-t", "60", "start"));
@@ -72,6 +73,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
     @Override
     public void close() {
         run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop"));
+    }
+
+    /** A server left running by a JVM that was killed (its shutdown hook never ran) is stopped first. */
+    private void stopLeftover() {
+        if (Files.exists(data.resolve("postmaster.pid"))) {
+            try {
+                run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop"));
+            } catch (IllegalStateException notRunning) {
+                // a stale pid file of a server that is gone: pg_ctl start removes it
+            }
+        }
     }
 
     private void initIfNeeded() throws IOException {

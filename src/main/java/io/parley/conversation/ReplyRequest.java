@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * @param clientKey the client's idempotency key: sending the same key again returns the first reply
  * @param channelId send through this channel of the customer instead of the one they wrote from last
  */
-public record ReplyRequest(@Size(max = 20_000) String text, @Valid @Size(max = 10) List<AttachmentLink> attachments,
+public record ReplyRequest(@Size(max = 20_000) String text, @Size(max = 10) List<@Valid AttachmentLink> attachments,
         @NotBlank @Size(max = 100) String clientKey, UUID channelId) {
 
     /** A file to send, as a link. */

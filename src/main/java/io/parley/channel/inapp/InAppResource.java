@@ -60,7 +60,7 @@ class InAppResource {
     }
 
     record SendRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_.:-]+") String clientMessageId,
-            @Size(max = 10_000) String text, @Valid @Size(max = 10) List<AttachmentLink> attachments) {
+            @Size(max = 10_000) String text, @Size(max = 10) List<@Valid AttachmentLink> attachments) {
     }
 
     record AttachmentLink(@NotBlank @Pattern(regexp = "https?://.+") String url, @NotBlank @Size(max = 255) String name,
