@@ -24,6 +24,11 @@ class AttachmentsConverter implements AttributeConverter<List<Attachment>, Strin
 
     @Override
     public String convertToDatabaseColumn(List<Attachment> attachments) {
+        return toJson(attachments);
+    }
+
+    /** The stored form of a message's attachments. */
+    static String toJson(List<Attachment> attachments) {
         try {
             return JSON.writeValueAsString(attachments == null ? List.of() : attachments);
         } catch (JsonProcessingException e) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.parley.channel.spi.Attachment;
 import io.parley.events.EventPublisher;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The CloudEvents of customers, sessions and messages (see docs/events.md). Each is published inside the transaction
@@ -45,6 +46,18 @@ public class ConversationEvents {
 
     ConversationEvents(EventPublisher publisher) {
         this.publisher = publisher;
+    }
+
+    Uni<Void> customer(SqlConnection connection, String type, CustomerData data) {
+        return publisher.publish(connection, type, data.customerId().toString(), data.customerId().toString(), data);
+    }
+
+    Uni<Void> session(SqlConnection connection, String type, SessionData data) {
+        return publisher.publish(connection, type, data.sessionId().toString(), data.customerId().toString(), data);
+    }
+
+    Uni<Void> message(SqlConnection connection, String type, MessageData data) {
+        return publisher.publish(connection, type, data.messageId().toString(), data.customerId().toString(), data);
     }
 
     public Uni<Void> customer(String type, CustomerData data) {

@@ -21,8 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The conversation pipeline: consumes {@code parley.inbound} in order per chat and applies each event in one database
- * transaction (dedupe → customer identity → session → message → events). Kafka offsets are committed only after that
- * transaction, and redelivered events change nothing, so a crash at any point loses and duplicates nothing.
+ * transaction (new messages through {@link InboundStore}). Kafka offsets are committed only after that transaction,
+ * and redelivered events change nothing, so a crash at any point loses and duplicates nothing.
  */
 @ApplicationScoped
 class InboundPipeline {
@@ -30,15 +30,12 @@ class InboundPipeline {
     private static final Logger LOG = Logger.getLogger(InboundPipeline.class);
 
     private final ObjectMapper json;
-    private final IdentityResolver identities;
-    private final SessionService sessions;
+    private final InboundStore store;
     private final ConversationEvents events;
 
-    InboundPipeline(ObjectMapper json, IdentityResolver identities, SessionService sessions,
-            ConversationEvents events) {
+    InboundPipeline(ObjectMapper json, InboundStore store, ConversationEvents events) {
         this.json = json;
-        this.identities = identities;
-        this.sessions = sessions;
+        this.store = store;
         this.events = events;
     }
 
@@ -58,42 +55,12 @@ class InboundPipeline {
     }
 
     Uni<Void> apply(InboundEnvelope envelope) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return Panache.withTransaction(() -> switch (envelope.event()) {
-            case InboundEvent.MessageReceived m -> received(envelope, m, now);
-            case InboundEvent.MessageEdited e -> edited(envelope.channelId(), e);
-            case InboundEvent.DeliveryStatusChanged d -> delivery(envelope.channelId(), d);
-            case InboundEvent.ContactBlocked b -> blocked(envelope.channelId(), b);
-        });
-    }
-
-    private Uni<Void> received(InboundEnvelope envelope, InboundEvent.MessageReceived m, OffsetDateTime now) {
-        return MessageEntity.count("channelId = ?1 and direction = ?2 and externalId = ?3", envelope.channelId(),
-                Direction.IN, m.externalMessageId())
-                .chain(seen -> seen > 0 ? Uni.createFrom().voidItem() : store(envelope, m, now));
-    }
-
-    private Uni<Void> store(InboundEnvelope envelope, InboundEvent.MessageReceived m, OffsetDateTime now) {
-        return identities.resolve(envelope.channelId(), envelope.channelType(), m.sender(), now)
-                .chain(resolution -> sessions.attach(resolution.identity().customerId, envelope.channelId(),
-                        m.externalChatId(), now)
-                        .chain(session -> {
-                            MessageEntity message = new MessageEntity();
-                            message.id = UUID.randomUUID();
-                            message.sessionId = session.id;
-                            message.customerId = session.customerId;
-                            message.identityId = resolution.identity().id;
-                            message.channelId = envelope.channelId();
-                            message.channelType = envelope.channelType();
-                            message.externalChatId = m.externalChatId();
-                            message.externalId = m.externalMessageId();
-                            message.direction = Direction.IN;
-                            message.text = m.text();
-                            message.attachments = m.attachments();
-                            message.sentAt = m.occurredAt().atOffset(ZoneOffset.UTC);
-                            return message.persist()
-                                    .chain(() -> events.message(ConversationEvents.MESSAGE_RECEIVED, message, null));
-                        }));
+        return switch (envelope.event()) {
+            case InboundEvent.MessageReceived m -> store.received(envelope, m, OffsetDateTime.now(ZoneOffset.UTC));
+            case InboundEvent.MessageEdited e -> Panache.withTransaction(() -> edited(envelope.channelId(), e));
+            case InboundEvent.DeliveryStatusChanged d -> Panache.withTransaction(() -> delivery(envelope.channelId(), d));
+            case InboundEvent.ContactBlocked b -> Panache.withTransaction(() -> blocked(envelope.channelId(), b));
+        };
     }
 
     private Uni<Void> edited(UUID channelId, InboundEvent.MessageEdited e) {

@@ -11,11 +11,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A conversation with one customer; see {@link SessionState} for its life. */
 @Entity
 @Table(name = "sessions")
+@DynamicUpdate
 public class SessionEntity extends PanacheEntityBase {
 
     @Id

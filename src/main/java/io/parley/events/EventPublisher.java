@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.common.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Publishes CloudEvents for CRMs through the outbox: call it inside the transaction of the change, and the event is
@@ -29,8 +30,16 @@ public class EventPublisher {
      * on Kafka.
      */
     public Uni<Void> publish(String type, String subject, String partitionKey, Object data) {
-        CloudEvent event = new CloudEvent("1.0", UUID.randomUUID().toString(), config.source(), type, subject,
+        return outbox.append(config.topic(), partitionKey, event(type, subject, data));
+    }
+
+    /** The same, for a transaction on a plain SQL connection (the conversation pipeline's hot path). */
+    public Uni<Void> publish(SqlConnection connection, String type, String subject, String partitionKey, Object data) {
+        return outbox.append(connection, config.topic(), partitionKey, event(type, subject, data));
+    }
+
+    private CloudEvent event(String type, String subject, Object data) {
+        return new CloudEvent("1.0", UUID.randomUUID().toString(), config.source(), type, subject,
                 OffsetDateTime.now(ZoneOffset.UTC), "application/json", data);
-        return outbox.append(config.topic(), partitionKey, event);
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The transactional outbox. {@link #append} must run inside the caller's Hibernate Reactive transaction, so the record
@@ -22,14 +24,27 @@ public class Outbox {
 
     /** Queues {@code payload} (serialized as JSON) for {@code topic} under {@code key}. */
     public Uni<Void> append(String topic, String key, Object payload) {
-        OutboxRecord record = new OutboxRecord();
-        record.topic = topic;
-        record.recordKey = key;
+        return Uni.createFrom().item(() -> serialize(payload)).chain(serialized -> {
+            OutboxRecord record = new OutboxRecord();
+            record.topic = topic;
+            record.recordKey = key;
+            record.payload = serialized;
+            return record.persist().replaceWithVoid();
+        });
+    }
+
+    /** The same inside a transaction on a plain SQL connection. */
+    public Uni<Void> append(SqlConnection connection, String topic, String key, Object payload) {
+        return Uni.createFrom().item(() -> serialize(payload)).chain(serialized -> connection
+                .preparedQuery("INSERT INTO outbox (topic, record_key, payload) VALUES ($1, $2, $3::jsonb)")
+                .execute(Tuple.of(topic, key, serialized)).replaceWithVoid());
+    }
+
+    private String serialize(Object payload) {
         try {
-            record.payload = json.writeValueAsString(payload);
+            return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Outbox payload is not serializable", e));
+            throw new IllegalArgumentException("Outbox payload is not serializable", e);
         }
-        return record.persist().replaceWithVoid();
     }
 }

@@ -1,0 +1,194 @@
+package io.parley.conversation;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.channel.runtime.InboundEnvelope;
+import io.parley.channel.spi.InboundEvent;
+import io.parley.channel.spi.Sender;
+import io.parley.channel.spi.VerifiedIdentifier;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Stores an inbound customer message in one transaction: dedupe → channel identity and customer → session (continue,
+ * reopen or open; see {@link SessionState}) → message → events. This is the pipeline's hot path, so it talks SQL
+ * directly: a known customer with an open session costs three round trips.
+ * <p>
+ * A new identity joins an existing customer only through an identifier its channel verified (a signed app user id, a
+ * confirmed email or phone); names never link anyone.
+ */
+@ApplicationScoped
+class InboundStore {
+
+    private static final String LOOKUP = """
+            SELECT EXISTS (SELECT 1 FROM messages WHERE channel_id = $1 AND direction = 'IN' AND external_id = $3)
+                       AS seen,
+                   i.id AS identity_id, i.customer_id, s.id AS session_id
+            FROM (SELECT 1) AS one
+            LEFT JOIN channel_identities i ON i.channel_id = $1 AND i.external_user_id = $2
+            LEFT JOIN sessions s ON s.customer_id = i.customer_id AND s.state = 'OPEN'""";
+
+    private static final String STORE = """
+            WITH touch AS (UPDATE sessions SET last_activity_at = $1, last_channel_id = $2, last_chat_id = $3
+                           WHERE id = $4)
+            INSERT INTO messages (id, session_id, customer_id, identity_id, channel_id, channel_type,
+                                  external_chat_id, external_id, direction, text, attachments, sent_at)
+            VALUES ($5, $4, $6, $7, $2, $8, $3, $9, 'IN', $10, $11, $12)""";
+
+    /** The identity a message came from, its customer, and the customer's open session if any. */
+    private record Known(UUID identityId, UUID customerId, UUID openSessionId) {
+    }
+
+    private final Pool pool;
+    private final ConversationEvents events;
+    private final ConversationConfig config;
+
+    InboundStore(Pool pool, ConversationEvents events, ConversationConfig config) {
+        this.pool = pool;
+        this.events = events;
+        this.config = config;
+    }
+
+    Uni<Void> received(InboundEnvelope envelope, InboundEvent.MessageReceived m, OffsetDateTime now) {
+        return pool.withTransaction(c -> c.preparedQuery(LOOKUP)
+                .execute(Tuple.of(envelope.channelId(), m.sender().externalUserId(), m.externalMessageId()))
+                .chain(rows -> {
+                    Row row = rows.iterator().next();
+                    if (row.getBoolean("seen")) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    UUID identityId = row.getUUID("identity_id");
+                    Uni<Known> known = identityId == null ? newIdentity(c, envelope, m.sender(), now)
+                            : refresh(c, identityId, row.getUUID("customer_id"), m.sender()).replaceWith(
+                                    new Known(identityId, row.getUUID("customer_id"), row.getUUID("session_id")));
+                    return known.chain(k -> session(c, k, envelope, now)
+                            .chain(sessionId -> store(c, envelope, m, k, sessionId, now)));
+                }));
+    }
+
+    private Uni<Void> store(SqlConnection c, InboundEnvelope envelope, InboundEvent.MessageReceived m, Known known,
+            UUID sessionId, OffsetDateTime now) {
+        UUID messageId = UUID.randomUUID();
+        Tuple values = Tuple.from(Arrays.asList(now, envelope.channelId(), m.externalChatId(), sessionId, messageId,
+                known.customerId(), known.identityId(), envelope.channelType(), m.externalMessageId()))
+                .addValue(m.text())
+                .addValue(AttachmentsConverter.toJson(m.attachments()))
+                .addValue(m.occurredAt().atOffset(now.getOffset()));
+        ConversationEvents.MessageData data = new ConversationEvents.MessageData(messageId, sessionId,
+                known.customerId(), envelope.channelId(), envelope.channelType(), Direction.IN.name(),
+                m.externalMessageId(), m.text(), m.attachments(), null, null);
+        return Uni.combine().all()
+                .unis(c.preparedQuery(STORE).execute(values),
+                        events.message(c, ConversationEvents.MESSAGE_RECEIVED, data))
+                .discardItems();
+    }
+
+    private Uni<UUID> session(SqlConnection c, Known known, InboundEnvelope envelope, OffsetDateTime now) {
+        if (known.openSessionId() != null) {
+            return Uni.createFrom().item(known.openSessionId());
+        }
+        return c.preparedQuery("SELECT id, closed_at FROM sessions WHERE customer_id = $1 AND state = 'CLOSED'"
+                + " ORDER BY closed_at DESC LIMIT 1").execute(Tuple.of(known.customerId()))
+                .chain(rows -> {
+                    Row last = rows.iterator().hasNext() ? rows.iterator().next() : null;
+                    if (last != null && last.getOffsetDateTime("closed_at").isAfter(now.minus(config.reopenWindow()))) {
+                        UUID id = last.getUUID("id");
+                        return c.preparedQuery("UPDATE sessions SET state = 'OPEN', closed_at = NULL,"
+                                + " close_reason = NULL, reopen_count = reopen_count + 1, version = version + 1"
+                                + " WHERE id = $1").execute(Tuple.of(id))
+                                .chain(() -> events.session(c, ConversationEvents.SESSION_REOPENED,
+                                        new ConversationEvents.SessionData(id, known.customerId(),
+                                                envelope.channelId(), null)))
+                                .replaceWith(id);
+                    }
+                    UUID id = UUID.randomUUID();
+                    return c.preparedQuery("INSERT INTO sessions (id, customer_id, state, opened_at,"
+                            + " last_activity_at) VALUES ($1, $2, 'OPEN', $3, $3)")
+                            .execute(Tuple.of(id, known.customerId(), now))
+                            .chain(() -> events.session(c, ConversationEvents.SESSION_OPENED,
+                                    new ConversationEvents.SessionData(id, known.customerId(), envelope.channelId(),
+                                            null)))
+                            .replaceWith(id);
+                });
+    }
+
+    private Uni<Known> newIdentity(SqlConnection c, InboundEnvelope envelope, Sender sender, OffsetDateTime now) {
+        UUID identityId = UUID.randomUUID();
+        return customerByVerified(c, sender.verified(), 0).chain(match -> {
+            Uni<UUID> customer;
+            if (match != null) {
+                customer = Uni.createFrom().item(match.getUUID("customer_id"));
+            } else {
+                UUID id = UUID.randomUUID();
+                customer = c.preparedQuery("INSERT INTO customers (id, display_name, username, phone, email,"
+                        + " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)")
+                        .execute(Tuple.from(Arrays.asList(id, sender.displayName(), sender.username(),
+                                sender.phone(), sender.email(), now)))
+                        .replaceWith(id);
+            }
+            return customer.chain(customerId -> c.preparedQuery("INSERT INTO channel_identities (id, channel_id,"
+                    + " external_user_id, customer_id, display_name, username, phone, email, created_at)"
+                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                    .execute(Tuple.from(Arrays.asList(identityId, envelope.channelId(), sender.externalUserId(), customerId,
+                            sender.displayName(), sender.username(), sender.phone(),
+                            sender.email(), now)))
+                    .chain(() -> remember(c, customerId, sender.verified()))
+                    .chain(() -> events.customer(c, match != null ? ConversationEvents.CUSTOMER_LINKED
+                            : ConversationEvents.CUSTOMER_CREATED,
+                            new ConversationEvents.CustomerData(customerId, identityId, envelope.channelId(),
+                                    envelope.channelType(), match != null ? match.getString("kind") : null)))
+                    .chain(() -> match == null ? Uni.createFrom().item(new Known(identityId, customerId, null))
+                            : c.preparedQuery("SELECT id FROM sessions WHERE customer_id = $1 AND state = 'OPEN'")
+                                    .execute(Tuple.of(customerId))
+                                    .map(rows -> new Known(identityId, customerId,
+                                            rows.iterator().hasNext() ? rows.iterator().next().getUUID("id")
+                                                    : null))));
+        });
+    }
+
+    /** The first live customer owning one of the verified identifiers, or null. */
+    private Uni<Row> customerByVerified(SqlConnection c, List<VerifiedIdentifier> verified, int index) {
+        if (index >= verified.size()) {
+            return Uni.createFrom().nullItem();
+        }
+        VerifiedIdentifier id = verified.get(index);
+        return c.preparedQuery("SELECT v.customer_id, v.kind FROM customer_verified_ids v JOIN customers c"
+                + " ON c.id = v.customer_id WHERE v.kind = $1 AND v.value = $2 AND c.merged_into IS NULL")
+                .execute(Tuple.of(id.kind(), id.value()))
+                .chain(rows -> rows.iterator().hasNext() ? Uni.createFrom().item(rows.iterator().next())
+                        : customerByVerified(c, verified, index + 1));
+    }
+
+    private Uni<Void> refresh(SqlConnection c, UUID identityId, UUID customerId, Sender sender) {
+        boolean profile = sender.displayName() != null || sender.username() != null || sender.phone() != null
+                || sender.email() != null;
+        Uni<Void> update = !profile ? Uni.createFrom().voidItem()
+                : c.preparedQuery("UPDATE channel_identities SET display_name = COALESCE($2, display_name),"
+                        + " username = COALESCE($3, username), phone = COALESCE($4, phone),"
+                        + " email = COALESCE($5, email) WHERE id = $1")
+                        .execute(Tuple.from(Arrays.asList(identityId, sender.displayName(),
+                                sender.username(), sender.phone(), sender.email())))
+                        .replaceWithVoid();
+        return update.chain(() -> remember(c, customerId, sender.verified()));
+    }
+
+    /** Records verified identifiers for a customer; one already owned by another customer is left alone. */
+    private static Uni<Void> remember(SqlConnection c, UUID customerId, List<VerifiedIdentifier> verified) {
+        if (verified.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = new ArrayList<>();
+        verified.forEach(id -> batch.add(Tuple.of(id.kind(), id.value(), customerId)));
+        return c.preparedQuery("INSERT INTO customer_verified_ids (kind, value, customer_id) VALUES ($1, $2, $3)"
+                + " ON CONFLICT DO NOTHING").executeBatch(batch).replaceWithVoid();
+    }
+}
