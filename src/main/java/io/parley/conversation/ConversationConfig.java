@@ -21,7 +21,10 @@ public interface ConversationConfig {
     @WithDefault("30s")
     String inactivitySweep();
 
-    /** Parallel consumers of {@code parley.inbound}; each keeps the order of its partitions. */
-    @WithDefault("4")
+    /**
+     * Consumers of {@code parley.inbound} per instance; each processes its batches with the chats in parallel and
+     * every chat in order.
+     */
+    @WithDefault("2")
     int consumers();
 }

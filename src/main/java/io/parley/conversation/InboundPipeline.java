@@ -3,10 +3,17 @@ package io.parley.conversation;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -18,11 +25,13 @@ import io.parley.channel.spi.DeliveryStatus;
 import io.parley.channel.spi.InboundEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * The conversation pipeline: consumes {@code parley.inbound} in order per chat and applies each event in one database
- * transaction (new messages through {@link InboundStore}). Kafka offsets are committed only after that transaction,
- * and redelivered events change nothing, so a crash at any point loses and duplicates nothing.
+ * The conversation pipeline: consumes {@code parley.inbound} in batches; within a batch, chats are processed in
+ * parallel and each chat's events strictly in order, each event in one database transaction (new messages through
+ * {@link InboundStore}). A batch's Kafka offsets are committed only after all its transactions, and redelivered events
+ * change nothing, so a crash at any point loses and duplicates nothing.
  */
 @ApplicationScoped
 class InboundPipeline {
@@ -33,6 +42,10 @@ class InboundPipeline {
     private final InboundStore store;
     private final ConversationEvents events;
 
+    @Inject
+    @Channel("inbound-dead-letter")
+    MutinyEmitter<String> deadLetters;
+
     InboundPipeline(ObjectMapper json, InboundStore store, ConversationEvents events) {
         this.json = json;
         this.store = store;
@@ -40,18 +53,39 @@ class InboundPipeline {
     }
 
     @Incoming("inbound")
-    Uni<Void> consume(String value) {
+    Uni<Void> consume(ConsumerRecords<String, String> batch) {
+        Map<String, List<String>> byChat = new LinkedHashMap<>();
+        batch.forEach(record -> byChat.computeIfAbsent(String.valueOf(record.key()), k -> new ArrayList<>())
+                .add(record.value()));
+        List<Uni<Void>> chats = new ArrayList<>();
+        byChat.values().forEach(values -> {
+            Uni<Void> inOrder = Uni.createFrom().voidItem();
+            for (String value : values) {
+                inOrder = inOrder.chain(() -> process(value));
+            }
+            chats.add(inOrder);
+        });
+        return chats.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(chats).andFailFast().replaceWithVoid();
+    }
+
+    /** Applies one record; one that cannot be read or keeps failing goes to the dead-letter topic. */
+    private Uni<Void> process(String value) {
         InboundEnvelope envelope;
         try {
             envelope = json.readValue(value, InboundEnvelope.class);
         } catch (JsonProcessingException e) {
             LOG.errorf("Unreadable inbound record sent to the dead-letter topic: %s", e.getOriginalMessage());
-            return Uni.createFrom().failure(e);
+            return deadLetters.send(value);
         }
         return apply(envelope)
                 .onFailure().invoke(e -> LOG.warnf("Inbound event on channel %s failed, retrying: %s",
                         envelope.channelId(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(20);
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(20)
+                .onFailure().recoverWithUni(e -> {
+                    LOG.errorf("Inbound event on channel %s sent to the dead-letter topic after retries: %s",
+                            envelope.channelId(), e.toString());
+                    return deadLetters.send(value);
+                });
     }
 
     Uni<Void> apply(InboundEnvelope envelope) {
