@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * and the loss check are computed from the database by bench/inapp-load.sh.
  *
  * Usage: java bench/InAppLoad.java [--url http://localhost:8080] [--rate 1000] [--seconds 60] [--visitors 200]
- *        [--channel <existing channel id>]
+ *        [--channel <existing channel id>] [--accepted-file <path>: writes the external id of every accepted message]
  * Prints: "channel <id>", then a summary with "accepted N" (HTTP 202 responses).
  */
 public class InAppLoad {
@@ -45,14 +45,19 @@ public class InAppLoad {
         }
         System.out.println("channel " + channel);
         List<String> tokens = new ArrayList<>();
+        List<String> visitorIds = new ArrayList<>();
         for (int i = 0; i < visitorCount; i++) {
-            tokens.add(field(post(http, url + "/api/inapp/" + channel + "/visitors", null, null, "{}"), "visitorToken"));
+            String visitor = post(http, url + "/api/inapp/" + channel + "/visitors", null, null, "{}");
+            tokens.add(field(visitor, "visitorToken"));
+            visitorIds.add(field(visitor, "visitorId"));
         }
 
         AtomicLong sent = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> acceptedIds = new ConcurrentLinkedQueue<>();
+        String acceptedFile = arg(args, "--accepted-file", null);
         String target = url + "/api/inapp/" + channel + "/messages";
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long total = (long) rate * seconds;
@@ -62,6 +67,7 @@ public class InAppLoad {
             while (sent.get() < due) {
                 long n = sent.incrementAndGet();
                 String token = tokens.get((int) (n % tokens.size()));
+                String externalId = visitorIds.get((int) (n % tokens.size())) + "/b-" + n;
                 String body = "{\"clientMessageId\":\"b-" + n + "\",\"text\":\"Посылка пришла повреждённой, заказ " + n
                         + "\"}";
                 HttpRequest request = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(30))
@@ -72,6 +78,7 @@ public class InAppLoad {
                     if (error == null && response.statusCode() == 202) {
                         accepted.incrementAndGet();
                         latencies.add(System.nanoTime() - t0);
+                        acceptedIds.add(externalId);
                     } else {
                         failed.incrementAndGet();
                     }
@@ -94,6 +101,9 @@ public class InAppLoad {
                 accepted.get(), accepted.get() / elapsed, failed.get());
         System.out.printf("accept latency ms: p50 %.1f  p99 %.1f  max %.1f%n", pct(sorted, 0.50), pct(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        if (acceptedFile != null) {
+            java.nio.file.Files.write(java.nio.file.Path.of(acceptedFile), acceptedIds);
+        }
         System.out.println("accepted " + accepted.get());
     }
 

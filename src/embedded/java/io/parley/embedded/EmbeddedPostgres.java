@@ -51,10 +51,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Path binaries = extractBinaries(binariesDir);
             EmbeddedPostgres pg = new EmbeddedPostgres(binaries, dataDir, port);
             pg.initIfNeeded();
-            pg.stopLeftover();
-            pg.run(List.of(pg.bin("pg_ctl"), "-D", pg.data.toString(), "-l", dataDir.resolve("server.log").toString(),
-                    "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off",
-                    "-w", "-t", "60", "start"));
+            if (!pg.running()) {
+                pg.run(List.of(pg.bin("pg_ctl"), "-D", pg.data.toString(), "-l",
+                        dataDir.resolve("server.log").toString(), "-o",
+                        "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off",
+                        "-w", "-t", "60", "start"));
+            }
             pg.createDatabase(database);
             return pg;
         } catch (IOException e) {
@@ -75,14 +77,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop"));
     }
 
-    /** A server left running by a JVM that was killed (its shutdown hook never ran) is stopped first. */
-    private void stopLeftover() {
-        if (Files.exists(data.resolve("postmaster.pid"))) {
-            try {
-                run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop"));
-            } catch (IllegalStateException notRunning) {
-                // a stale pid file of a server that is gone: pg_ctl start removes it
-            }
+    /** Whether a server is already running on this data directory (left by a JVM that was killed). */
+    private boolean running() {
+        if (!Files.exists(data.resolve("postmaster.pid"))) {
+            return false;
+        }
+        try {
+            run(List.of(bin("pg_ctl"), "-D", data.toString(), "status"));
+            return true;
+        } catch (IllegalStateException notRunning) {
+            return false;
         }
     }
 
