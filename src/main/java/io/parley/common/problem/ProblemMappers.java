@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -47,6 +48,12 @@ public class ProblemMappers {
             return respond(Problem.invalid(List.of(new Problem.FieldError(field, "has the wrong type or format"))));
         }
         return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON"));
+    }
+
+    /** Wrong types and unknown enum values; without it Quarkus' built-in mapper answers without naming the field. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return malformedJson(e);
     }
 
     @ServerExceptionMapper
@@ -92,7 +99,10 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** The request field a violation names: bean properties below the method parameter, or the parameter itself. */
+    /**
+     * The request field a violation names: bean properties below the method parameter ({@code targets[0].queue}, map
+     * entries as {@code capacity.chat}), or the parameter itself.
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
@@ -102,6 +112,8 @@ public class ProblemMappers {
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 if (node.isInIterable() && node.getIndex() != null) {
                     field.append('[').append(node.getIndex()).append(']');
+                } else if (node.isInIterable() && node.getKey() != null) {
+                    JsonPaths.append(field, String.valueOf(node.getKey()), null);
                 }
                 JsonPaths.append(field, node.getName(), null);
             }
