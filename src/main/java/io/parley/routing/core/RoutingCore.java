@@ -1,0 +1,130 @@
+package io.parley.routing.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.parley.routing.expression.Attributes;
+import io.parley.routing.expression.Expression;
+import io.parley.routing.queue.SelectionStrategy;
+import io.parley.routing.workflow.CompiledWorkflow;
+
+/**
+ * The routing engine's pure core: from a conversation, the workflow and a snapshot of queues and operators, decide
+ * which queue the conversation belongs to and which operator (if any) should be offered it, with the reasons. No I/O,
+ * no clock of its own, no state: the same inputs give the same decision.
+ */
+public final class RoutingCore {
+
+    private RoutingCore() {
+    }
+
+    /**
+     * @param conversation attributes by namespace: {@code conversation}, {@code customer}, {@code classification},
+     *        {@code channel}, each a map
+     * @param channelKind the capacity kind the conversation uses (e.g. {@code chat}, {@code email})
+     * @param step the position on the ladder to start from (0 on arrival; raised when a target times out)
+     */
+    public static Decision decide(CompiledWorkflow workflow, Map<String, ?> conversation, String channelKind, int step,
+            Map<String, QueueSnapshot> queues, List<OperatorSnapshot> operators, Instant now) {
+        Attributes base = Attributes.of(conversation);
+        String filterName = "default";
+        List<CompiledWorkflow.CompiledTarget> ladder = List.of(workflow.defaultTarget());
+        for (CompiledWorkflow.CompiledFilter filter : workflow.filters()) {
+            if (filter.when().test(base)) {
+                filterName = filter.name();
+                ladder = filter.targets();
+                break;
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        int chosen = -1;
+        for (int i = Math.min(step, ladder.size() - 1); i < ladder.size() && chosen < 0; i++) {
+            CompiledWorkflow.CompiledTarget candidate = ladder.get(i);
+            QueueSnapshot queue = queues.get(candidate.queue());
+            if (queue == null) {
+                notes.add("target " + i + ": queue '" + candidate.queue() + "' does not exist");
+            } else if (candidate.skipIf() != null
+                    && candidate.skipIf().test(Attributes.of(with(conversation, "queue", queue.attributes())))) {
+                notes.add("target " + i + ": skipped, skipIf holds");
+            } else {
+                chosen = i;
+            }
+        }
+        if (chosen < 0) {
+            chosen = ladder.size() - 1;
+            notes.add("no target could be used; staying at the last one");
+        }
+        CompiledWorkflow.CompiledTarget target = ladder.get(chosen);
+        QueueSnapshot queue = queues.get(target.queue());
+        if (queue == null) {
+            return new Decision(workflow.version(), filterName, chosen, target.queue(), target.priority(),
+                    target.timeoutSeconds(), false, List.of(), null, notes);
+        }
+        List<Decision.Candidate> candidates = new ArrayList<>();
+        List<OperatorSnapshot> eligible = new ArrayList<>();
+        for (OperatorSnapshot operator : operators) {
+            Optional<String> refusal = refusal(operator, conversation, queue, target.operators(), channelKind);
+            candidates.add(new Decision.Candidate(operator.subject(), refusal.isEmpty(), refusal.orElse("eligible")));
+            if (refusal.isEmpty()) {
+                eligible.add(operator);
+            }
+        }
+        String winner = queue.open() ? pick(eligible, queue.strategy(), channelKind, now) : null;
+        if (!queue.open()) {
+            notes.add("queue '" + queue.id() + "' is outside its business hours");
+        }
+        return new Decision(workflow.version(), filterName, chosen, queue.id(), target.priority(),
+                target.timeoutSeconds(), queue.open(), candidates, winner, notes);
+    }
+
+    private static Optional<String> refusal(OperatorSnapshot operator, Map<String, ?> conversation,
+            QueueSnapshot queue, Expression extra, String kind) {
+        if (!"AVAILABLE".equals(operator.status())) {
+            return Optional.of("status " + operator.status());
+        }
+        int capacity = operator.capacity().getOrDefault(kind, 0);
+        if (capacity == 0) {
+            return Optional.of("no capacity for " + kind);
+        }
+        if (operator.spare(kind) <= 0) {
+            return Optional.of("full for " + kind + " (" + operator.load().getOrDefault(kind, 0) + "/" + capacity + ")");
+        }
+        if (operator.totalLoad() >= operator.maxConcurrent()) {
+            return Optional.of("at maximum concurrent conversations (" + operator.maxConcurrent() + ")");
+        }
+        Map<String, Object> scope = with(with(conversation, "operator", operator.attributes()), "queue",
+                queue.attributes());
+        if (!queue.target().test(Attributes.of(scope))) {
+            return Optional.of("queue expression does not match");
+        }
+        if (extra != null && !extra.test(Attributes.of(scope))) {
+            return Optional.of("target expression does not match");
+        }
+        return Optional.empty();
+    }
+
+    private static String pick(List<OperatorSnapshot> eligible, SelectionStrategy strategy, String kind, Instant now) {
+        Comparator<OperatorSnapshot> longestIdle = Comparator
+                .comparing((OperatorSnapshot o) -> o.idleSince() == null ? now : o.idleSince())
+                .thenComparing(OperatorSnapshot::subject);
+        Comparator<OperatorSnapshot> order = switch (strategy) {
+            case LONGEST_IDLE -> longestIdle;
+            case LEAST_LOADED -> Comparator.comparingInt((OperatorSnapshot o) -> -o.spare(kind)).thenComparing(longestIdle);
+            case ROUND_ROBIN -> Comparator
+                    .comparing((OperatorSnapshot o) -> o.lastOfferedAt() == null ? Instant.MIN : o.lastOfferedAt())
+                    .thenComparing(OperatorSnapshot::subject);
+        };
+        return eligible.stream().min(order).map(OperatorSnapshot::subject).orElse(null);
+    }
+
+    private static Map<String, Object> with(Map<String, ?> base, String key, Object value) {
+        Map<String, Object> scope = new HashMap<>(base);
+        scope.put(key, value);
+        return scope;
+    }
+}
