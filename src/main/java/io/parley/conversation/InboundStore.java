@@ -13,6 +13,7 @@ import io.parley.channel.spi.InboundEvent;
 import io.parley.channel.spi.Sender;
 import io.parley.channel.spi.VerifiedIdentifier;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -103,8 +104,11 @@ class InboundStore {
                     if (last != null && last.getOffsetDateTime("closed_at").isAfter(now.minus(config.reopenWindow()))) {
                         UUID id = last.getUUID("id");
                         return c.preparedQuery("UPDATE sessions SET state = 'OPEN', closed_at = NULL,"
-                                + " close_reason = NULL, reopen_count = reopen_count + 1, version = version + 1"
-                                + " WHERE id = $1").execute(Tuple.of(id))
+                                + " close_reason = NULL, reopen_count = reopen_count + 1, version = version + 1,"
+                                + " assignee = NULL WHERE id = $1 RETURNING (SELECT assignee FROM sessions WHERE id = $1)"
+                                + " AS previous").execute(Tuple.of(id))
+                                .chain(updated -> needsOperator(c, id, envelope, updated.iterator().next()
+                                        .getString("previous"), now))
                                 .chain(() -> events.session(c, ConversationEvents.SESSION_REOPENED,
                                         new ConversationEvents.SessionData(id, known.customerId(),
                                                 envelope.channelId(), null)))
@@ -114,11 +118,36 @@ class InboundStore {
                     return c.preparedQuery("INSERT INTO sessions (id, customer_id, state, opened_at,"
                             + " last_activity_at) VALUES ($1, $2, 'OPEN', $3, $3)")
                             .execute(Tuple.of(id, known.customerId(), now))
+                            .chain(() -> needsOperator(c, id, envelope, null, now))
                             .chain(() -> events.session(c, ConversationEvents.SESSION_OPENED,
                                     new ConversationEvents.SessionData(id, known.customerId(), envelope.channelId(),
                                             null)))
                             .replaceWith(id);
                 });
+    }
+
+    /**
+     * Hands an opened or reopened session to routing: a waiting task with what rules may look at, and the operator it
+     * had before (a reopened session goes back to them when they are available).
+     */
+    private Uni<Void> needsOperator(SqlConnection c, UUID sessionId, InboundEnvelope envelope, String previous,
+            OffsetDateTime now) {
+        JsonObject attributes = new JsonObject().put("conversation", new JsonObject()
+                .put("channel", envelope.channelType())
+                .put("channelId", envelope.channelId().toString())
+                .put("sessionId", sessionId.toString()));
+        return c.preparedQuery("""
+                INSERT INTO routing_tasks (session_id, state, channel_kind, attributes, preferred_operator, entered_at,
+                                           updated_at)
+                VALUES ($1, 'WAITING', $2, $3::jsonb, $4, $5, $5)
+                ON CONFLICT (session_id) DO UPDATE SET state = 'WAITING', queue = NULL, step = 0,
+                    step_timeout_at = NULL, assignee = NULL, attributes = EXCLUDED.attributes,
+                    preferred_operator = EXCLUDED.preferred_operator, entered_at = EXCLUDED.entered_at,
+                    updated_at = EXCLUDED.updated_at""")
+                .execute(
+                        Tuple.from(Arrays.asList(sessionId, ChannelKinds.of(envelope.channelType()), attributes,
+                                previous, now)))
+                .replaceWithVoid();
     }
 
     private Uni<Known> newIdentity(SqlConnection c, InboundEnvelope envelope, Sender sender, OffsetDateTime now) {

@@ -7,31 +7,45 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.parley.common.problem.Problem;
 import io.parley.common.problem.ProblemException;
 import io.parley.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Who may see and act on a session: supervisors always; an operator only on a session assigned to them (routing adds
- * sessions offered to them), and then also on that customer's history.
+ * Who may see and act on a session: supervisors always; an operator on a session assigned or currently offered to
+ * them, and then also on that customer's history.
  */
 @ApplicationScoped
 class SessionAccess {
 
     Uni<SessionEntity> session(UUID id, SecurityIdentity who) {
+        String subject = who.getPrincipal().getName();
         return SessionEntity.<SessionEntity> findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Session " + id))
-                .invoke(session -> {
-                    if (!who.hasRole(Roles.SUPERVISOR) && !who.getPrincipal().getName().equals(session.assignee)) {
-                        throw forbidden();
-                    }
-                });
+                .call(session -> who.hasRole(Roles.SUPERVISOR) || subject.equals(session.assignee)
+                        ? Uni.createFrom().voidItem()
+                        : offeredTo(id, subject).invoke(offered -> {
+                            if (!offered) {
+                                throw forbidden();
+                            }
+                        }));
+    }
+
+    private static Uni<Boolean> offeredTo(UUID sessionId, String subject) {
+        return Panache.getSession().chain(db -> db.createNativeQuery(
+                "SELECT count(*) FROM offers WHERE session_id = ?1 AND operator = ?2 AND state = 'PENDING'",
+                Long.class).setParameter(1, sessionId).setParameter(2, subject).getSingleResult())
+                .map(count -> count > 0);
     }
 
     Uni<Void> customer(UUID customerId, SecurityIdentity who) {
         if (who.hasRole(Roles.SUPERVISOR)) {
             return Uni.createFrom().voidItem();
         }
-        return SessionEntity.count("customerId = ?1 and assignee = ?2", customerId, who.getPrincipal().getName())
+        return Panache.getSession().chain(db -> db.createNativeQuery("SELECT count(*) FROM sessions s WHERE"
+                + " s.customer_id = ?1 AND (s.assignee = ?2 OR EXISTS (SELECT 1 FROM offers o WHERE o.session_id = s.id"
+                + " AND o.operator = ?2 AND o.state = 'PENDING'))", Long.class)
+                .setParameter(1, customerId).setParameter(2, who.getPrincipal().getName()).getSingleResult())
                 .invoke(count -> {
                     if (count == 0) {
                         throw forbidden();

@@ -2,6 +2,7 @@ package io.parley.routing;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import io.parley.routing.workflow.Workflow;
 import io.parley.routing.workflow.WorkflowService;
 import io.parley.security.Roles;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * "What would happen if": runs the active rules (or a draft) for a sample conversation against the current queues and
@@ -40,10 +42,12 @@ class RoutingDryRunResource {
 
     private final WorkflowService workflows;
     private final RoutingSnapshots snapshots;
+    private final Pool pool;
 
-    RoutingDryRunResource(WorkflowService workflows, RoutingSnapshots snapshots) {
+    RoutingDryRunResource(WorkflowService workflows, RoutingSnapshots snapshots, Pool pool) {
         this.workflows = workflows;
         this.snapshots = snapshots;
+        this.pool = pool;
     }
 
     @POST
@@ -51,8 +55,9 @@ class RoutingDryRunResource {
         Instant now = Instant.now();
         Uni<CompiledWorkflow> rules = request.workflow() == null ? workflows.activeCompiled()
                 : Uni.createFrom().item(() -> CompiledWorkflow.compile(0, request.workflow(), null));
-        return rules.chain(workflow -> snapshots.current(now).map(snapshot -> RoutingCore.decide(workflow,
-                request.conversation(), request.channelKind() == null ? "chat" : request.channelKind(),
-                request.step(), snapshot.queues(), snapshot.operators(), now)));
+        return rules.chain(workflow -> snapshots.queues(now).chain(queues -> snapshots.operators(pool)
+                .map(operators -> RoutingCore.decide(workflow, request.conversation(),
+                        request.channelKind() == null ? "chat" : request.channelKind(), request.step(), queues,
+                        operators, Set.of(), null, now))));
     }
 }

@@ -1,78 +1,96 @@
 package io.parley.routing;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.parley.operator.OperatorEntity;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.parley.routing.core.OperatorSnapshot;
 import io.parley.routing.core.QueueSnapshot;
 import io.parley.routing.expression.ExpressionParser;
 import io.parley.routing.queue.QueueEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Reads the current queues and operators into the snapshots the routing core decides on. An operator's load is the
- * open sessions assigned to them, by channel kind; nothing waits in a queue until assignment exists.
+ * Reads queues and operators into the snapshots the routing core decides on. An operator's load is what they hold:
+ * pending offers and assigned conversations, by channel kind.
  */
 @ApplicationScoped
-class RoutingSnapshots {
+public class RoutingSnapshots {
 
-    /** Queues and operators at one moment. */
-    record Snapshot(Map<String, QueueSnapshot> queues, List<OperatorSnapshot> operators) {
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
+    };
+
+    private static final String OPERATORS = """
+            SELECT o.subject, o.status, o.skills, o.languages, o.groups, o.capacity::text AS capacity,
+                   o.max_concurrent, GREATEST(o.status_since, r.idle_since) AS idle_since, r.last_offered_at,
+                   COALESCE((SELECT json_object_agg(t.channel_kind, t.n)::text
+                             FROM (SELECT channel_kind, count(*) AS n FROM routing_tasks
+                                   WHERE assignee = o.subject AND state IN ('OFFERED', 'ASSIGNED')
+                                   GROUP BY channel_kind) t), '{}') AS load
+            FROM operators o LEFT JOIN operator_routing r ON r.subject = o.subject
+            ORDER BY o.subject""";
+
+    private final ObjectMapper json;
+
+    RoutingSnapshots(ObjectMapper json) {
+        this.json = json;
     }
 
-    /** The capacity kind of a channel type: email is {@code email}, everything else {@code chat}. */
-    static String kindOf(String channelType) {
-        return "email".equals(channelType) ? "email" : "chat";
+    /** Every queue with its parsed target expression and whether it is open at {@code now}. */
+    public Uni<Map<String, QueueSnapshot>> queues(Instant now) {
+        return Panache.withSession(() -> QueueEntity.<QueueEntity> listAll()).map(queues -> {
+            Map<String, QueueSnapshot> snapshots = new HashMap<>();
+            for (QueueEntity q : queues) {
+                boolean open = q.businessHours == null || q.businessHours.isOpen(now);
+                snapshots.put(q.id, new QueueSnapshot(q.id, ExpressionParser.parse(q.targetExpression), q.strategy,
+                        q.offerTimeoutSeconds, q.autoAccept, open, 0, 0));
+            }
+            return snapshots;
+        });
     }
 
-    Uni<Snapshot> current(Instant now) {
-        return Panache.withSession(() -> QueueEntity.<QueueEntity> listAll()
-                .chain(queues -> OperatorEntity.<OperatorEntity> listAll()
-                        .chain(operators -> loads().map(loads -> new Snapshot(
-                                queueSnapshots(queues, now),
-                                operators.stream().map(o -> snapshot(o, loads.getOrDefault(o.subject, Map.of())))
-                                        .toList())))));
+    /** Every operator with what they hold now, read through {@code client} (a pool, or a transaction's connection). */
+    public Uni<List<OperatorSnapshot>> operators(SqlClient client) {
+        return client.query(OPERATORS).execute().map(rows -> {
+            List<OperatorSnapshot> operators = new ArrayList<>();
+            for (Row row : rows) {
+                operators.add(new OperatorSnapshot(row.getString("subject"), row.getString("status"),
+                        strings(row, "skills"), strings(row, "languages"), strings(row, "groups"),
+                        counts(row.getString("capacity")), row.getInteger("max_concurrent"),
+                        counts(row.getString("load")), instant(row.getOffsetDateTime("idle_since")),
+                        instant(row.getOffsetDateTime("last_offered_at"))));
+            }
+            return operators;
+        });
     }
 
-    private static Map<String, QueueSnapshot> queueSnapshots(List<QueueEntity> queues, Instant now) {
-        Map<String, QueueSnapshot> snapshots = new HashMap<>();
-        for (QueueEntity q : queues) {
-            boolean open = q.businessHours == null || q.businessHours.isOpen(now);
-            snapshots.put(q.id, new QueueSnapshot(q.id, ExpressionParser.parse(q.targetExpression), q.strategy,
-                    q.offerTimeoutSeconds, open, 0, 0));
+    private Map<String, Integer> counts(String text) {
+        try {
+            return json.readValue(text, COUNTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable operator capacity or load", e);
         }
-        return snapshots;
     }
 
-    private static OperatorSnapshot snapshot(OperatorEntity o, Map<String, Integer> load) {
-        Instant idleSince = o.statusSince == null ? null : o.statusSince.toInstant();
-        return new OperatorSnapshot(o.subject, o.status.name(), orEmpty(o.skills), orEmpty(o.languages),
-                orEmpty(o.groups), o.capacity == null ? Map.of() : o.capacity, o.maxConcurrent, load, idleSince, null);
+    private static List<String> strings(Row row, String column) {
+        String[] values = row.getArrayOfStrings(column);
+        return values == null ? List.of() : Arrays.asList(values);
     }
 
-    private static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : values;
-    }
-
-    /** Open assigned sessions per operator and channel kind. */
-    private static Uni<Map<String, Map<String, Integer>>> loads() {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT s.assignee, c.type, count(*) FROM sessions s JOIN channels c ON c.id = s.last_channel_id"
-                        + " WHERE s.state = 'OPEN' AND s.assignee IS NOT NULL GROUP BY s.assignee, c.type",
-                Object[].class).getResultList())
-                .map(rows -> {
-                    Map<String, Map<String, Integer>> loads = new HashMap<>();
-                    for (Object[] row : rows) {
-                        loads.computeIfAbsent((String) row[0], k -> new HashMap<>())
-                                .merge(kindOf((String) row[1]), ((Number) row[2]).intValue(), Integer::sum);
-                    }
-                    return loads;
-                });
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

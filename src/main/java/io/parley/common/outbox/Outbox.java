@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -37,7 +38,7 @@ public class Outbox {
     public Uni<Void> append(SqlConnection connection, String topic, String key, Object payload) {
         return Uni.createFrom().item(() -> serialize(payload)).chain(serialized -> connection
                 .preparedQuery("INSERT INTO outbox (topic, record_key, payload) VALUES ($1, $2, $3::jsonb)")
-                .execute(Tuple.of(topic, key, serialized)).replaceWithVoid());
+                .execute(Tuple.of(topic, key, new JsonObject(serialized))).replaceWithVoid());
     }
 
     private String serialize(Object payload) {

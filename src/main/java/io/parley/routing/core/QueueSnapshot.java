@@ -9,12 +9,13 @@ import io.parley.routing.queue.SelectionStrategy;
  * A queue as routing sees it at one moment.
  *
  * @param target the parsed target-operator expression
+ * @param autoAccept offers are accepted on the operator's behalf
  * @param open whether it is within business hours
  * @param waiting conversations waiting in it
  * @param available operators that could take one of them now
  */
 public record QueueSnapshot(String id, Expression target, SelectionStrategy strategy, int offerTimeoutSeconds,
-        boolean open, int waiting, int available) {
+        boolean autoAccept, boolean open, int waiting, int available) {
 
     /** What {@code queue.*} paths of expressions see. */
     Map<String, Object> attributes() {

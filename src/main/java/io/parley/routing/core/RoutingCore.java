@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.parley.routing.expression.Attributes;
 import io.parley.routing.expression.Expression;
@@ -28,9 +29,12 @@ public final class RoutingCore {
      *        {@code channel}, each a map
      * @param channelKind the capacity kind the conversation uses (e.g. {@code chat}, {@code email})
      * @param step the position on the ladder to start from (0 on arrival; raised when a target times out)
+     * @param excluded operators who declined or missed an offer of this conversation
+     * @param preferred the operator a reopened conversation goes back to when they are eligible (or null)
      */
     public static Decision decide(CompiledWorkflow workflow, Map<String, ?> conversation, String channelKind, int step,
-            Map<String, QueueSnapshot> queues, List<OperatorSnapshot> operators, Instant now) {
+            Map<String, QueueSnapshot> queues, List<OperatorSnapshot> operators, Set<String> excluded,
+            String preferred, Instant now) {
         Attributes base = Attributes.of(conversation);
         String filterName = "default";
         List<CompiledWorkflow.CompiledTarget> ladder = List.of(workflow.defaultTarget());
@@ -68,13 +72,22 @@ public final class RoutingCore {
         List<Decision.Candidate> candidates = new ArrayList<>();
         List<OperatorSnapshot> eligible = new ArrayList<>();
         for (OperatorSnapshot operator : operators) {
-            Optional<String> refusal = refusal(operator, conversation, queue, target.operators(), channelKind);
+            Optional<String> refusal = excluded.contains(operator.subject())
+                    ? Optional.of("declined or missed this conversation's offer")
+                    : refusal(operator, conversation, queue, target.operators(), channelKind);
             candidates.add(new Decision.Candidate(operator.subject(), refusal.isEmpty(), refusal.orElse("eligible")));
             if (refusal.isEmpty()) {
                 eligible.add(operator);
             }
         }
-        String winner = queue.open() ? pick(eligible, queue.strategy(), channelKind, now) : null;
+        String winner = null;
+        if (queue.open()) {
+            boolean returning = eligible.stream().anyMatch(o -> o.subject().equals(preferred));
+            winner = returning ? preferred : pick(eligible, queue.strategy(), channelKind, now);
+            if (returning) {
+                notes.add("returned to the last operator, " + preferred);
+            }
+        }
         if (!queue.open()) {
             notes.add("queue '" + queue.id() + "' is outside its business hours");
         }

@@ -13,6 +13,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.parley.security.Roles;
 import io.parley.testing.Api;
 import io.parley.testing.KafkaTopics;
@@ -51,8 +54,10 @@ class InAppEndToEndTest {
                     .extract().path("messages[0].sessionId");
             assertThat(events.await(v -> v.contains("io.parley.session.opened") && v.contains(sessionId)))
                     .isNotNull();
-            assertThat(events.await(v -> v.contains("io.parley.message.received") && v.contains(sessionId)))
-                    .contains("Моя посылка пришла разбитой");
+            JsonNode received = new ObjectMapper().readTree(
+                    events.await(v -> v.contains("io.parley.message.received") && v.contains(sessionId)));
+            assertThat(received.path("type").asText()).isEqualTo("io.parley.message.received");
+            assertThat(received.path("data").path("text").asText()).isEqualTo("Моя посылка пришла разбитой");
 
             // When a supervisor assigns the session to an operator, and the operator replies over REST
             given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR)).contentType(ContentType.JSON)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,9 @@ class RoutingCoreTest {
     private static final Map<String, QueueSnapshot> QUEUES = Map.of(
             "claims", new QueueSnapshot("claims",
                     ExpressionParser.parse("operator.skills HAS 'claims' AND operator.languages HAS 'ru'"),
-                    SelectionStrategy.LONGEST_IDLE, 30, true, 0, 0),
+                    SelectionStrategy.LONGEST_IDLE, 30, false, true, 0, 0),
             "general", new QueueSnapshot("general", ExpressionParser.parse("true"), SelectionStrategy.LEAST_LOADED,
-                    30, true, 0, 0));
+                    30, false, true, 0, 0));
 
     private static final Map<String, Object> RUSSIAN_VK_DAMAGE = Map.of(
             "conversation", Map.of("channel", "vk", "language", "ru"),
@@ -55,7 +56,7 @@ class RoutingCoreTest {
 
     @Test
     void aRussianVkDamageComplaintGoesToClaimsAndTheLongestIdleRussianSpeaker() {
-        Decision decision = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, QUEUES, TEAM, NOW);
+        Decision decision = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, QUEUES, TEAM, Set.of(), null, NOW);
 
         assertThat(decision.workflowVersion()).isEqualTo(3);
         assertThat(decision.filter()).isEqualTo("damage claims");
@@ -73,7 +74,7 @@ class RoutingCoreTest {
 
     @Test
     void afterTheClaimsTimeoutTheNextStepOverflowsToGeneral() {
-        Decision decision = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 1, QUEUES, TEAM, NOW);
+        Decision decision = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 1, QUEUES, TEAM, Set.of(), null, NOW);
 
         assertThat(decision.queue()).isEqualTo("general");
         assertThat(decision.step()).isEqualTo(1);
@@ -85,12 +86,12 @@ class RoutingCoreTest {
     @Test
     void unmatchedConversationsUseTheDefaultTargetAndTargetExpressionsNarrowTheCandidates() {
         Decision other = RoutingCore.decide(WORKFLOW, Map.of("classification", Map.of("category", "refund")), "chat",
-                0, QUEUES, TEAM, NOW);
+                0, QUEUES, TEAM, Set.of(), null, NOW);
         assertThat(other.filter()).isEqualTo("default");
         assertThat(other.queue()).isEqualTo("general");
 
         Decision vip = RoutingCore.decide(WORKFLOW, Map.of("customer", Map.of("vip", true)), "chat", 0, QUEUES, TEAM,
-                NOW);
+                Set.of(), null, NOW);
         assertThat(vip.filter()).isEqualTo("vip");
         assertThat(vip.priority()).isEqualTo(50);
         assertThat(vip.winner()).isEqualTo("fedor");
@@ -102,12 +103,13 @@ class RoutingCoreTest {
     void nobodyEligibleOrAClosedQueueMeansWaitingWithoutAWinner() {
         List<OperatorSnapshot> onBreak = List.of(operator("dina", "BREAK", List.of("claims"), List.of("ru"), 0,
                 "2026-11-23T05:00:00Z"));
-        assertThat(RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, QUEUES, onBreak, NOW).winner()).isNull();
+        assertThat(RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, QUEUES, onBreak, Set.of(), null, NOW).winner())
+                .isNull();
 
         Map<String, QueueSnapshot> closed = Map.of("claims", new QueueSnapshot("claims",
-                ExpressionParser.parse("true"), SelectionStrategy.LONGEST_IDLE, 30, false, 0, 0), "general",
+                ExpressionParser.parse("true"), SelectionStrategy.LONGEST_IDLE, 30, false, false, 0, 0), "general",
                 QUEUES.get("general"));
-        Decision decision = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, closed, TEAM, NOW);
+        Decision decision = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, closed, TEAM, Set.of(), null, NOW);
         assertThat(decision.queueOpen()).isFalse();
         assertThat(decision.winner()).isNull();
         assertThat(decision.notes()).contains("queue 'claims' is outside its business hours");
@@ -122,23 +124,41 @@ class RoutingCoreTest {
                         null, null, null)),
                 null);
         Map<String, QueueSnapshot> busy = Map.of("claims", new QueueSnapshot("claims", ExpressionParser.parse("true"),
-                SelectionStrategy.LONGEST_IDLE, 30, true, 25, 0), "general", QUEUES.get("general"));
+                SelectionStrategy.LONGEST_IDLE, 30, false, true, 25, 0), "general", QUEUES.get("general"));
 
-        Decision decision = RoutingCore.decide(skipping, RUSSIAN_VK_DAMAGE, "chat", 0, busy, TEAM, NOW);
+        Decision decision = RoutingCore.decide(skipping, RUSSIAN_VK_DAMAGE, "chat", 0, busy, TEAM, Set.of(), null, NOW);
 
         assertThat(decision.queue()).isEqualTo("general");
         assertThat(decision.notes()).containsExactly("target 0: skipped, skipIf holds");
     }
 
     @Test
+    void aReopenedConversationGoesBackToItsLastOperatorWhenEligibleAndExcludedOperatorsAreSkipped() {
+        Decision back = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, QUEUES, TEAM, Set.of(), "anna", NOW);
+        assertThat(back.winner()).isEqualTo("anna");
+        assertThat(back.notes()).contains("returned to the last operator, anna");
+
+        Decision onBreak = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, QUEUES, TEAM, Set.of(), "dina",
+                NOW);
+        assertThat(onBreak.winner()).isEqualTo("boris");
+
+        Decision declined = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, QUEUES, TEAM, Set.of("boris"),
+                null, NOW);
+        assertThat(declined.winner()).isEqualTo("anna");
+        assertThat(declined.candidates()).contains(
+                new Decision.Candidate("boris", false, "declined or missed this conversation's offer"));
+    }
+
+    @Test
     void roundRobinOffersToWhoeverWasOfferedLeastRecently() {
         Map<String, QueueSnapshot> roundRobin = Map.of("general", new QueueSnapshot("general",
-                ExpressionParser.parse("true"), SelectionStrategy.ROUND_ROBIN, 30, true, 0, 0));
+                ExpressionParser.parse("true"), SelectionStrategy.ROUND_ROBIN, 30, false, true, 0, 0));
         List<OperatorSnapshot> team = List.of(
                 new OperatorSnapshot("a", "AVAILABLE", List.of(), List.of(), List.of(), Map.of("chat", 3), 3, Map.of(),
                         NOW, Instant.parse("2026-11-23T06:59:00Z")),
                 new OperatorSnapshot("b", "AVAILABLE", List.of(), List.of(), List.of(), Map.of("chat", 3), 3, Map.of(),
                         NOW, Instant.parse("2026-11-23T06:58:00Z")));
-        assertThat(RoutingCore.decide(WORKFLOW, Map.of(), "chat", 0, roundRobin, team, NOW).winner()).isEqualTo("b");
+        assertThat(RoutingCore.decide(WORKFLOW, Map.of(), "chat", 0, roundRobin, team, Set.of(), null, NOW).winner())
+                .isEqualTo("b");
     }
 }

@@ -1,0 +1,94 @@
+package io.parley.routing.assignment;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import io.parley.common.problem.Problem;
+import io.parley.common.problem.ProblemException;
+import io.parley.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** An operator's offers: what is offered to them now, and accepting or declining one (REST until the push API). */
+@Path("/api/offers")
+@RolesAllowed(Roles.OPERATOR)
+class OfferResource {
+
+    /** A pending offer. */
+    record OfferView(UUID id, UUID sessionId, String queue, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+    }
+
+    private final Pool pool;
+    private final Offers offers;
+    private final RoutingLoop loop;
+    private final SecurityIdentity identity;
+
+    OfferResource(Pool pool, Offers offers, RoutingLoop loop, SecurityIdentity identity) {
+        this.pool = pool;
+        this.offers = offers;
+        this.loop = loop;
+        this.identity = identity;
+    }
+
+    @GET
+    public Uni<List<OfferView>> mine() {
+        return pool.preparedQuery("SELECT id, session_id, queue, created_at, expires_at FROM offers"
+                + " WHERE operator = $1 AND state = 'PENDING' ORDER BY created_at")
+                .execute(Tuple.of(identity.getPrincipal().getName()))
+                .map(rows -> {
+                    List<OfferView> views = new ArrayList<>();
+                    rows.forEach(r -> views.add(new OfferView(r.getUUID("id"), r.getUUID("session_id"),
+                            r.getString("queue"), r.getOffsetDateTime("created_at"),
+                            r.getOffsetDateTime("expires_at"))));
+                    return views;
+                });
+    }
+
+    /** Accepts a pending, unexpired offer made to the caller: the conversation is theirs. */
+    @POST
+    @Path("/{id}/accept")
+    public Uni<Void> accept(UUID id) {
+        return decide(id, true);
+    }
+
+    /** Declines it: the conversation goes to the next candidate. */
+    @POST
+    @Path("/{id}/decline")
+    public Uni<Void> decline(UUID id) {
+        return decide(id, false);
+    }
+
+    private Uni<Void> decide(UUID id, boolean accept) {
+        String subject = identity.getPrincipal().getName();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return pool.withTransaction(c -> c.preparedQuery("SELECT session_id, operator, queue, state, expires_at"
+                + " FROM offers WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+                .chain(rows -> {
+                    Row offer = rows.iterator().hasNext() ? rows.iterator().next() : null;
+                    if (offer == null || !subject.equals(offer.getString("operator"))) {
+                        throw ProblemException.notFound("Offer " + id);
+                    }
+                    if (!"PENDING".equals(offer.getString("state"))) {
+                        throw new ProblemException(Problem.of(409, "Offer no longer pending",
+                                "Offer " + id + " is " + offer.getString("state")));
+                    }
+                    if (!now.isBefore(offer.getOffsetDateTime("expires_at"))) {
+                        throw new ProblemException(Problem.of(409, "Offer expired", "Offer " + id + " has expired"));
+                    }
+                    UUID session = offer.getUUID("session_id");
+                    return accept ? offers.accept(c, id, session, subject, offer.getString("queue"), now)
+                            : offers.release(c, id, session, subject, offer.getString("queue"), "DECLINED", now);
+                })).invoke(loop::wake);
+    }
+}

@@ -1,0 +1,73 @@
+package io.parley.routing.assignment;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.events.EventPublisher;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The state changes of offers, each inside the caller's transaction:
+ * {@code PENDING → ACCEPTED | DECLINED | EXPIRED | RESCINDED}. An accepted offer assigns the session.
+ */
+@ApplicationScoped
+class Offers {
+
+    private final EventPublisher events;
+
+    Offers(EventPublisher events) {
+        this.events = events;
+    }
+
+    /** Makes an offer and marks the task as held by the operator. */
+    Uni<UUID> offer(SqlConnection c, UUID sessionId, String operator, String queue, int timeoutSeconds,
+            OffsetDateTime now) {
+        UUID id = UUID.randomUUID();
+        return c.preparedQuery("INSERT INTO offers (id, session_id, operator, queue, state, created_at, expires_at)"
+                + " VALUES ($1, $2, $3, $4, 'PENDING', $5, $6)")
+                .execute(Tuple.from(java.util.List.of(id, sessionId, operator, queue, now,
+                        now.plusSeconds(timeoutSeconds))))
+                .chain(() -> c.preparedQuery("UPDATE routing_tasks SET state = 'OFFERED', assignee = $2,"
+                        + " updated_at = $3 WHERE session_id = $1").execute(Tuple.of(sessionId, operator, now)))
+                .chain(() -> c.preparedQuery("INSERT INTO operator_routing (subject, last_offered_at) VALUES ($1, $2)"
+                        + " ON CONFLICT (subject) DO UPDATE SET last_offered_at = EXCLUDED.last_offered_at")
+                        .execute(Tuple.of(operator, now)))
+                .chain(() -> publish(c, RoutingEvents.OFFERED, sessionId, queue, operator, id))
+                .replaceWith(id);
+    }
+
+    /** Accepts a pending offer: the session is assigned to its operator. */
+    Uni<Void> accept(SqlConnection c, UUID offerId, UUID sessionId, String operator, String queue,
+            OffsetDateTime now) {
+        return c.preparedQuery("UPDATE offers SET state = 'ACCEPTED', decided_at = $2 WHERE id = $1")
+                .execute(Tuple.of(offerId, now))
+                .chain(() -> c.preparedQuery("UPDATE routing_tasks SET state = 'ASSIGNED', assignee = $2,"
+                        + " updated_at = $3 WHERE session_id = $1").execute(Tuple.of(sessionId, operator, now)))
+                .chain(() -> c.preparedQuery("UPDATE sessions SET assignee = $2, version = version + 1 WHERE id = $1")
+                        .execute(Tuple.of(sessionId, operator)))
+                .chain(() -> c.preparedQuery("UPDATE operator_routing SET missed_offers = 0 WHERE subject = $1")
+                        .execute(Tuple.of(operator)))
+                .chain(() -> publish(c, RoutingEvents.ASSIGNED, sessionId, queue, operator, offerId));
+    }
+
+    /** Ends a pending offer without assignment ({@code DECLINED} or {@code EXPIRED}); the session waits again. */
+    Uni<Void> release(SqlConnection c, UUID offerId, UUID sessionId, String operator, String queue, String state,
+            OffsetDateTime now) {
+        String type = "DECLINED".equals(state) ? RoutingEvents.OFFER_DECLINED : RoutingEvents.OFFER_EXPIRED;
+        return c.preparedQuery("UPDATE offers SET state = $2, decided_at = $3 WHERE id = $1")
+                .execute(Tuple.of(offerId, state, now))
+                .chain(() -> c.preparedQuery("UPDATE routing_tasks SET state = 'WAITING', assignee = NULL,"
+                        + " updated_at = $2 WHERE session_id = $1 AND state = 'OFFERED'")
+                        .execute(Tuple.of(sessionId, now)))
+                .chain(() -> publish(c, type, sessionId, queue, operator, offerId));
+    }
+
+    Uni<Void> publish(SqlConnection c, String type, UUID sessionId, String queue, String operator, UUID offerId) {
+        return events.publish(c, type, sessionId.toString(), sessionId.toString(), new RoutingEvents.Data(
+                sessionId.toString(), queue, null, operator, offerId == null ? null : offerId.toString()));
+    }
+}

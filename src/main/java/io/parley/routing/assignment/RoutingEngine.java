@@ -1,0 +1,243 @@
+package io.parley.routing.assignment;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.parley.common.problem.ProblemException;
+import io.parley.events.EventPublisher;
+import io.parley.operator.OperatorStatus;
+import io.parley.operator.StatusChanged;
+import io.parley.routing.RoutingSnapshots;
+import io.parley.routing.core.Decision;
+import io.parley.routing.core.OperatorSnapshot;
+import io.parley.routing.core.QueueSnapshot;
+import io.parley.routing.core.RoutingCore;
+import io.parley.routing.workflow.CompiledWorkflow;
+import io.parley.routing.workflow.WorkflowService;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Performs routing decisions: expires overdue offers, then routes waiting conversations (highest priority, longest
+ * waiting first), each in its own transaction. Correct across instances because every effect is conditional in the
+ * database: a task is routed only by whoever locks it ({@code FOR UPDATE SKIP LOCKED}); an offer is made only after
+ * locking the operator's row and recounting what they hold, so capacity is never exceeded; a unique index allows one
+ * pending offer per conversation.
+ */
+@ApplicationScoped
+class RoutingEngine {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final Pool pool;
+    private final WorkflowService workflows;
+    private final RoutingSnapshots snapshots;
+    private final Offers offers;
+    private final EventPublisher events;
+    private final ObjectMapper json;
+    private final AssignmentConfig config;
+
+    RoutingEngine(Pool pool, WorkflowService workflows, RoutingSnapshots snapshots, Offers offers,
+            EventPublisher events, ObjectMapper json, AssignmentConfig config) {
+        this.pool = pool;
+        this.workflows = workflows;
+        this.snapshots = snapshots;
+        this.offers = offers;
+        this.events = events;
+        this.json = json;
+        this.config = config;
+    }
+
+    /** One round: expire offers, then route what waits. Returns the number of offers made. */
+    Uni<Integer> round() {
+        Instant now = Instant.now();
+        return expireOffers(now)
+                .chain(() -> workflows.activeCompiled().onFailure(ProblemException.class).recoverWithNull())
+                .chain(workflow -> workflow == null ? Uni.createFrom().item(0)
+                        : snapshots.queues(now).chain(queues -> waiting().chain(ids -> routeAll(ids, 0, 0, workflow,
+                                queues, now))));
+    }
+
+    private Uni<List<UUID>> waiting() {
+        return pool.preparedQuery("SELECT session_id FROM routing_tasks WHERE state = 'WAITING'"
+                + " ORDER BY priority DESC, entered_at LIMIT $1").execute(Tuple.of(config.batchSize()))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("session_id")));
+                    return ids;
+                });
+    }
+
+    private Uni<Integer> routeAll(List<UUID> ids, int index, int offered, CompiledWorkflow workflow,
+            Map<String, QueueSnapshot> queues, Instant now) {
+        if (index >= ids.size()) {
+            return Uni.createFrom().item(offered);
+        }
+        return route(ids.get(index), workflow, queues, now)
+                .chain(made -> routeAll(ids, index + 1, offered + (made ? 1 : 0), workflow, queues, now));
+    }
+
+    /** Routes one waiting conversation; true when an offer was made. */
+    Uni<Boolean> route(UUID sessionId, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues, Instant now) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        return pool.withTransaction(c -> c.preparedQuery("SELECT queue, step, step_timeout_at, channel_kind,"
+                + " attributes::text AS attributes, preferred_operator FROM routing_tasks"
+                + " WHERE session_id = $1 AND state = 'WAITING' FOR UPDATE SKIP LOCKED").execute(Tuple.of(sessionId))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Row task = rows.iterator().next();
+                    return excluded(c, sessionId).chain(excluded -> snapshots.operators(c)
+                            .chain(operators -> decideAndAct(c, sessionId, task, excluded, operators, workflow,
+                                    queues, at)));
+                }));
+    }
+
+    private Uni<Boolean> decideAndAct(SqlConnection c, UUID sessionId, Row task, Set<String> excluded,
+            List<OperatorSnapshot> operators, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
+            OffsetDateTime now) {
+        String previousQueue = task.getString("queue");
+        int previousStep = task.getInteger("step");
+        OffsetDateTime timeoutAt = task.getOffsetDateTime("step_timeout_at");
+        int step = timeoutAt != null && !now.isBefore(timeoutAt) ? previousStep + 1 : previousStep;
+        Decision decision = RoutingCore.decide(workflow, attributes(task.getString("attributes")),
+                task.getString("channel_kind"), step, queues, operators, excluded,
+                task.getString("preferred_operator"), now.toInstant());
+        boolean moved = !decision.queue().equals(previousQueue) || decision.step() != previousStep;
+        OffsetDateTime nextTimeout = !moved ? timeoutAt
+                : decision.timeoutSeconds() == null ? null : now.plusSeconds(decision.timeoutSeconds());
+        Uni<Void> update = c.preparedQuery("UPDATE routing_tasks SET queue = $2, priority = $3, step = $4,"
+                + " step_timeout_at = $5, updated_at = $6 WHERE session_id = $1")
+                .execute(Tuple.from(java.util.Arrays.asList(sessionId, decision.queue(), decision.priority(),
+                        decision.step(), nextTimeout, now)))
+                .replaceWithVoid();
+        if (moved) {
+            String type = previousQueue == null ? RoutingEvents.QUEUED : RoutingEvents.ESCALATED;
+            update = update.chain(() -> offers.publish(c, type, sessionId, decision.queue(), null, null));
+        }
+        if (moved || decision.winner() != null) {
+            update = update.chain(() -> explain(c, sessionId, moved ? "queued" : "offer", decision));
+        }
+        if (decision.winner() == null) {
+            return update.replaceWith(false);
+        }
+        QueueSnapshot queue = queues.get(decision.queue());
+        return update.chain(() -> offerIfStillFree(c, sessionId, decision.winner(), task.getString("channel_kind"),
+                queue, now));
+    }
+
+    /** Locks the operator, recounts what they hold, and offers only if they are still available with room. */
+    private Uni<Boolean> offerIfStillFree(SqlConnection c, UUID sessionId, String operator, String kind,
+            QueueSnapshot queue, OffsetDateTime now) {
+        return c.preparedQuery("SELECT status, capacity ->> $2 AS capacity, max_concurrent FROM operators"
+                + " WHERE subject = $1 FOR UPDATE").execute(Tuple.of(operator, kind))
+                .chain(rows -> c.preparedQuery("SELECT count(*) FILTER (WHERE channel_kind = $2) AS same_kind,"
+                        + " count(*) AS total FROM routing_tasks WHERE assignee = $1 AND state IN ('OFFERED',"
+                        + " 'ASSIGNED')").execute(Tuple.of(operator, kind))
+                        .chain(held -> {
+                            Row o = rows.iterator().hasNext() ? rows.iterator().next() : null;
+                            Row h = held.iterator().next();
+                            boolean free = o != null && OperatorStatus.AVAILABLE.name().equals(o.getString("status"))
+                                    && o.getString("capacity") != null
+                                    && h.getLong("same_kind") < Long.parseLong(o.getString("capacity"))
+                                    && h.getLong("total") < o.getInteger("max_concurrent");
+                            if (!free) {
+                                return Uni.createFrom().item(false);
+                            }
+                            return offers.offer(c, sessionId, operator, queue.id(), queue.offerTimeoutSeconds(), now)
+                                    .chain(offerId -> queue.autoAccept()
+                                            ? offers.accept(c, offerId, sessionId, operator, queue.id(), now)
+                                            : Uni.createFrom().voidItem())
+                                    .replaceWith(true);
+                        }));
+    }
+
+    /** Expires overdue offers; an operator who misses too many in a row goes on BREAK ("not responding"). */
+    private Uni<Void> expireOffers(Instant now) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        return pool.withTransaction(c -> c.preparedQuery("SELECT id, session_id, operator, queue FROM offers"
+                + " WHERE state = 'PENDING' AND expires_at <= $1 FOR UPDATE SKIP LOCKED").execute(Tuple.of(at))
+                .chain(rows -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Row row : rows) {
+                        String operator = row.getString("operator");
+                        chain = chain.chain(() -> offers.release(c, row.getUUID("id"), row.getUUID("session_id"),
+                                operator, row.getString("queue"), "EXPIRED", at))
+                                .chain(() -> missed(c, operator, at));
+                    }
+                    return chain;
+                }));
+    }
+
+    private Uni<Void> missed(SqlConnection c, String operator, OffsetDateTime now) {
+        return c.preparedQuery("INSERT INTO operator_routing (subject, missed_offers) VALUES ($1, 1)"
+                + " ON CONFLICT (subject) DO UPDATE SET missed_offers = operator_routing.missed_offers + 1"
+                + " RETURNING missed_offers").execute(Tuple.of(operator))
+                .chain(rows -> rows.iterator().next().getInteger("missed_offers") < config.missedOffersBeforeBreak()
+                        ? Uni.createFrom().voidItem()
+                        : notResponding(c, operator, now));
+    }
+
+    private Uni<Void> notResponding(SqlConnection c, String operator, OffsetDateTime now) {
+        String reason = "not responding";
+        return c.preparedQuery("UPDATE operators SET status = 'BREAK', status_reason = $2, status_since = $3,"
+                + " version = version + 1, updated_at = $3 WHERE subject = $1 AND status = 'AVAILABLE'"
+                + " RETURNING subject").execute(Tuple.of(operator, reason, now))
+                .chain(rows -> !rows.iterator().hasNext() ? Uni.createFrom().voidItem()
+                        : c.preparedQuery("INSERT INTO operator_status_log (subject, status, previous, reason,"
+                                + " changed_by, at) VALUES ($1, 'BREAK', 'AVAILABLE', $2, 'parley', $3)")
+                                .execute(Tuple.of(operator, reason, now))
+                                .chain(() -> c.preparedQuery("UPDATE operator_routing SET missed_offers = 0"
+                                        + " WHERE subject = $1").execute(Tuple.of(operator)))
+                                .chain(() -> events.publish(c, StatusChanged.TYPE, operator, operator,
+                                        new StatusChanged(operator, OperatorStatus.BREAK, OperatorStatus.AVAILABLE,
+                                                reason, "parley"))));
+    }
+
+    private Uni<Set<String>> excluded(SqlConnection c, UUID sessionId) {
+        return c.preparedQuery("SELECT DISTINCT operator FROM offers WHERE session_id = $1"
+                + " AND state IN ('DECLINED', 'EXPIRED')").execute(Tuple.of(sessionId))
+                .map(rows -> {
+                    Set<String> excluded = new HashSet<>();
+                    rows.forEach(row -> excluded.add(row.getString("operator")));
+                    return excluded;
+                });
+    }
+
+    private Uni<Void> explain(SqlConnection c, UUID sessionId, String trigger, Decision decision) {
+        try {
+            return c.preparedQuery("INSERT INTO routing_decisions (session_id, trigger, decision) VALUES ($1, $2,"
+                    + " $3::jsonb)").execute(Tuple.of(sessionId, trigger, new JsonObject(json.writeValueAsString(decision))))
+                    .replaceWithVoid();
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private Map<String, Object> attributes(String text) {
+        try {
+            return json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable routing attributes: " + e.getOriginalMessage(), e);
+        }
+    }
+}
