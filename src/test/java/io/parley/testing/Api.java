@@ -1,7 +1,9 @@
 package io.parley.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -77,7 +79,12 @@ public final class Api {
                 .then().statusCode(200).extract().path("[0].id");
     }
 
-    public static String randomKey() {
-        return UUID.randomUUID().toString();
+    /** Waits until a visitor's first message is stored; returns its session id. */
+    public static String sessionOf(UUID channelId, Visitor visitor) {
+        String customer = await().atMost(Duration.ofSeconds(20)).until(() -> customerOf(channelId, visitor.id()),
+                id -> id != null);
+        return given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR))
+                .when().get("/api/customers/{id}/timeline", customer)
+                .then().extract().path("messages[0].sessionId");
     }
 }

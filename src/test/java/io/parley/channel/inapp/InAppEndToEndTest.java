@@ -115,10 +115,7 @@ class InAppEndToEndTest {
         UUID channel = Api.createInAppChannel("Idempotent replies");
         Api.Visitor visitor = Api.anonymousVisitor(channel);
         Api.visitorSays(channel, visitor.token(), "q", "question");
-        String customer = await().atMost(Duration.ofSeconds(20)).until(
-                () -> Api.customerOf(channel, visitor.id()), id -> id != null);
-        String sessionId = given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR))
-                .when().get("/api/customers/{id}/timeline", customer).then().extract().path("messages[0].sessionId");
+        String sessionId = Api.sessionOf(channel, visitor);
         String supervisor = TestTokens.bearer(Roles.SUPERVISOR);
 
         String first = given().header("Authorization", supervisor).contentType(ContentType.JSON)
@@ -138,14 +135,12 @@ class InAppEndToEndTest {
         UUID channel = Api.createInAppChannel("Access");
         Api.Visitor visitor = Api.anonymousVisitor(channel);
         Api.visitorSays(channel, visitor.token(), "q", "question");
-        String customer = await().atMost(Duration.ofSeconds(20)).until(
-                () -> Api.customerOf(channel, visitor.id()), id -> id != null);
-        String sessionId = given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR))
-                .when().get("/api/customers/{id}/timeline", customer).then().extract().path("messages[0].sessionId");
+        String sessionId = Api.sessionOf(channel, visitor);
         String stranger = "Bearer " + TestTokens.forSubject("petr", Roles.OPERATOR);
 
         given().header("Authorization", stranger).when().get("/api/sessions/{id}", sessionId)
                 .then().statusCode(403).contentType("application/problem+json");
+        String customer = Api.customerOf(channel, visitor.id());
         given().header("Authorization", stranger).when().get("/api/customers/{id}/timeline", customer)
                 .then().statusCode(403);
         given().header("Authorization", stranger).contentType(ContentType.JSON)

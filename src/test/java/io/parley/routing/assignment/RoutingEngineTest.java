@@ -7,7 +7,6 @@ import static io.parley.routing.assignment.RoutingFixtures.operator;
 import static io.parley.routing.assignment.RoutingFixtures.queue;
 import static io.parley.routing.assignment.RoutingFixtures.queueOf;
 import static io.parley.routing.assignment.RoutingFixtures.rules;
-import static io.parley.routing.assignment.RoutingFixtures.sessionOf;
 import static io.parley.routing.assignment.RoutingFixtures.status;
 import static io.parley.routing.assignment.RoutingFixtures.token;
 import static io.restassured.RestAssured.given;
@@ -44,7 +43,7 @@ class RoutingEngineTest {
 
         try (KafkaTopics.Reader events = KafkaTopics.read("parley.events")) {
             Api.visitorSays(channel, visitor.token(), "1", "Заказ пришёл разбитым");
-            String session = sessionOf(channel, visitor);
+            String session = Api.sessionOf(channel, visitor);
             String offer = awaitOffer("r1-olga", session, Duration.ofSeconds(20));
 
             // the operator may read what is offered to them, then accepts and answers
@@ -83,14 +82,14 @@ class RoutingEngineTest {
 
         Api.Visitor first = Api.anonymousVisitor(channel);
         Api.visitorSays(channel, first.token(), "1", "hello");
-        String session = sessionOf(channel, first);
+        String session = Api.sessionOf(channel, first);
         awaitOffer("r2-anna", session, Duration.ofSeconds(20));
         // anna does not answer within 5 s: the offer expires and goes to boris
         awaitOffer("r2-boris", session, Duration.ofSeconds(20));
 
         Api.Visitor second = Api.anonymousVisitor(channel);
         Api.visitorSays(channel, second.token(), "1", "hello again");
-        String other = sessionOf(channel, second);
+        String other = Api.sessionOf(channel, second);
         awaitOffer("r2-anna", other, Duration.ofSeconds(20));
         // the second miss in a row (missed-offers-before-break = 2 in tests) puts anna on BREAK
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", token("r2-anna"))
@@ -111,7 +110,7 @@ class RoutingEngineTest {
 
         Api.Visitor visitor = Api.anonymousVisitor(channel);
         Api.visitorSays(channel, visitor.token(), "1", "ночью пишу");
-        String session = sessionOf(channel, visitor);
+        String session = Api.sessionOf(channel, visitor);
 
         awaitOffer("r3-ivan", session, Duration.ofSeconds(20));
         given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}/routing", session)
@@ -133,7 +132,7 @@ class RoutingEngineTest {
 
         Api.Visitor visitor = Api.anonymousVisitor(channel);
         Api.visitorSays(channel, visitor.token(), "1", "first");
-        String session = sessionOf(channel, visitor);
+        String session = Api.sessionOf(channel, visitor);
         // auto-accept: the longest idle operator (pavel, available first) gets it
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
                 .when().get("/api/sessions/{id}", session).then().body("assignee", equalTo("r4-pavel")));

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.hamcrest.Matchers;
 
 import io.parley.security.Roles;
-import io.parley.testing.Api;
 import io.parley.testing.TestTokens;
 import io.restassured.http.ContentType;
 
@@ -58,14 +57,6 @@ final class RoutingFixtures {
     static void status(String subject, String status) {
         given().header("Authorization", token(subject)).contentType(ContentType.JSON).body(Map.of("status", status))
                 .when().put("/api/operators/me/status").then().statusCode(200);
-    }
-
-    /** The session of a visitor's first message, once stored. */
-    static String sessionOf(UUID channel, Api.Visitor visitor) {
-        String customer = await().atMost(Duration.ofSeconds(20)).until(() -> Api.customerOf(channel, visitor.id()),
-                id -> id != null);
-        return given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}/timeline", customer)
-                .then().extract().path("messages[0].sessionId");
     }
 
     /** Waits for a pending offer of {@code session} to {@code subject}; returns its id. */
