@@ -56,7 +56,10 @@ public class RoutingSnapshots {
             for (QueueEntity q : queues) {
                 boolean open = q.businessHours == null || q.businessHours.isOpen(now);
                 snapshots.put(q.id, new QueueSnapshot(q.id, ExpressionParser.parse(q.targetExpression), q.strategy,
-                        q.offerTimeoutSeconds, q.autoAccept, open, 0, 0));
+                        q.offerTimeoutSeconds, q.autoAccept, open, 0, 0, q.maxWaitSeconds,
+                        q.slaFirstResponseSeconds == null && q.slaResolutionSeconds == null ? null
+                                : new QueueSnapshot.Sla(q.slaFirstResponseSeconds, q.slaResolutionSeconds,
+                                        q.businessHours)));
             }
             return snapshots;
         });

@@ -15,6 +15,14 @@ public interface AssignmentConfig {
     @WithDefault("3")
     int missedOffersBeforeBreak();
 
+    /** The share of an SLA target after which {@code sla.warning} is published. */
+    @WithDefault("0.8")
+    double slaWarningRatio();
+
+    /** Added to a conversation's priority when it breaches its SLA, so it is served first. */
+    @WithDefault("100")
+    int slaBreachPriorityBoost();
+
     /** Waiting conversations routed per round, highest priority and longest waiting first. */
     @WithDefault("500")
     int batchSize();

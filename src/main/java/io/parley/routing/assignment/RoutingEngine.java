@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,11 @@ class RoutingEngine {
     private final EventPublisher events;
     private final ObjectMapper json;
     private final AssignmentConfig config;
+    private final SlaClock sla;
 
     RoutingEngine(Pool pool, WorkflowService workflows, RoutingSnapshots snapshots, Offers offers,
-            EventPublisher events, ObjectMapper json, AssignmentConfig config) {
+            EventPublisher events, ObjectMapper json, AssignmentConfig config, SlaClock sla) {
+        this.sla = sla;
         this.pool = pool;
         this.workflows = workflows;
         this.snapshots = snapshots;
@@ -70,6 +73,7 @@ class RoutingEngine {
     Uni<Integer> round() {
         Instant now = Instant.now();
         return expireOffers(now)
+                .chain(() -> sla.check(now))
                 .chain(() -> workflows.activeCompiled().onFailure(ProblemException.class).recoverWithNull())
                 .chain(workflow -> workflow == null ? Uni.createFrom().item(0)
                         : snapshots.queues(now).chain(queues -> waiting().chain(ids -> routeAll(ids, 0, 0, workflow,
@@ -99,7 +103,7 @@ class RoutingEngine {
     Uni<Boolean> route(UUID sessionId, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         return pool.withTransaction(c -> c.preparedQuery("SELECT queue, step, step_timeout_at, channel_kind,"
-                + " attributes::text AS attributes, preferred_operator FROM routing_tasks"
+                + " attributes::text AS attributes, preferred_operator, forced_queue, priority FROM routing_tasks"
                 + " WHERE session_id = $1 AND state = 'WAITING' FOR UPDATE SKIP LOCKED").execute(Tuple.of(sessionId))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
@@ -119,20 +123,32 @@ class RoutingEngine {
         int previousStep = task.getInteger("step");
         OffsetDateTime timeoutAt = task.getOffsetDateTime("step_timeout_at");
         int step = timeoutAt != null && !now.isBefore(timeoutAt) ? previousStep + 1 : previousStep;
-        Decision decision = RoutingCore.decide(workflow, attributes(task.getString("attributes")),
+        String forced = task.getString("forced_queue");
+        CompiledWorkflow rules = forced == null ? workflow
+                : new CompiledWorkflow(workflow.version(), List.of(),
+                        new CompiledWorkflow.CompiledTarget(forced, task.getInteger("priority"), null, null, null));
+        Decision decided = RoutingCore.decide(rules, attributes(task.getString("attributes")),
                 task.getString("channel_kind"), step, queues, operators, excluded,
                 task.getString("preferred_operator"), now.toInstant());
+        Decision decision = forced == null ? decided
+                : new Decision(decided.workflowVersion(), "transfer to " + forced, decided.step(), decided.queue(),
+                        decided.priority(), decided.timeoutSeconds(), decided.queueOpen(), decided.candidates(),
+                        decided.winner(), decided.notes());
         boolean moved = !decision.queue().equals(previousQueue) || decision.step() != previousStep;
         OffsetDateTime nextTimeout = !moved ? timeoutAt
                 : decision.timeoutSeconds() == null ? null : now.plusSeconds(decision.timeoutSeconds());
-        Uni<Void> update = c.preparedQuery("UPDATE routing_tasks SET queue = $2, priority = $3, step = $4,"
-                + " step_timeout_at = $5, updated_at = $6 WHERE session_id = $1")
-                .execute(Tuple.from(java.util.Arrays.asList(sessionId, decision.queue(), decision.priority(),
-                        decision.step(), nextTimeout, now)))
+        Uni<Void> update = c.preparedQuery("UPDATE routing_tasks SET queue = $2, step = $4, step_timeout_at = $5,"
+                + " updated_at = $6, priority = $3 + CASE WHEN sla_breached THEN $7 ELSE 0 END WHERE session_id = $1")
+                .execute(Tuple.from(Arrays.asList(sessionId, decision.queue(), decision.priority(), decision.step(),
+                        nextTimeout, now, config.slaBreachPriorityBoost())))
                 .replaceWithVoid();
         if (moved) {
             String type = previousQueue == null ? RoutingEvents.QUEUED : RoutingEvents.ESCALATED;
             update = update.chain(() -> offers.publish(c, type, sessionId, decision.queue(), null, null));
+        }
+        QueueSnapshot chosen = queues.get(decision.queue());
+        if (previousQueue == null && chosen != null && chosen.sla() != null) {
+            update = update.chain(() -> sla.start(c, sessionId, chosen.sla(), now));
         }
         if (moved || decision.winner() != null) {
             update = update.chain(() -> explain(c, sessionId, moved ? "queued" : "offer", decision));

@@ -9,6 +9,7 @@ final class RoutingEvents {
     static final String OFFER_DECLINED = "io.parley.routing.offer-declined";
     static final String OFFER_EXPIRED = "io.parley.routing.offer-expired";
     static final String ASSIGNED = "io.parley.routing.assigned";
+    static final String TRANSFERRED = "io.parley.routing.transferred";
 
     /** Data of routing events. */
     record Data(String sessionId, String queue, Integer step, String operator, String offerId) {

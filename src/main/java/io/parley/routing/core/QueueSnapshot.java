@@ -3,6 +3,7 @@ package io.parley.routing.core;
 import java.util.Map;
 
 import io.parley.routing.expression.Expression;
+import io.parley.routing.queue.BusinessHours;
 import io.parley.routing.queue.SelectionStrategy;
 
 /**
@@ -13,9 +14,19 @@ import io.parley.routing.queue.SelectionStrategy;
  * @param open whether it is within business hours
  * @param waiting conversations waiting in it
  * @param available operators that could take one of them now
+ * @param maxWaitSeconds after this long here a conversation moves to the next target of its rule (null: no limit)
+ * @param sla the queue's service-level targets (null: none)
  */
 public record QueueSnapshot(String id, Expression target, SelectionStrategy strategy, int offerTimeoutSeconds,
-        boolean autoAccept, boolean open, int waiting, int available) {
+        boolean autoAccept, boolean open, int waiting, int available, Integer maxWaitSeconds, Sla sla) {
+
+    /**
+     * Service-level targets, counted in the queue's open time when it has business hours.
+     *
+     * @param hours the queue's business hours, or null for round-the-clock
+     */
+    public record Sla(Integer firstResponseSeconds, Integer resolutionSeconds, BusinessHours hours) {
+    }
 
     /** What {@code queue.*} paths of expressions see. */
     Map<String, Object> attributes() {

@@ -91,8 +91,12 @@ public final class RoutingCore {
         if (!queue.open()) {
             notes.add("queue '" + queue.id() + "' is outside its business hours");
         }
-        return new Decision(workflow.version(), filterName, chosen, queue.id(), target.priority(),
-                target.timeoutSeconds(), queue.open(), candidates, winner, notes);
+        Integer timeout = target.timeoutSeconds();
+        if (queue.maxWaitSeconds() != null && (timeout == null || queue.maxWaitSeconds() < timeout)) {
+            timeout = queue.maxWaitSeconds();
+        }
+        return new Decision(workflow.version(), filterName, chosen, queue.id(), target.priority(), timeout,
+                queue.open(), candidates, winner, notes);
     }
 
     private static Optional<String> refusal(OperatorSnapshot operator, Map<String, ?> conversation,

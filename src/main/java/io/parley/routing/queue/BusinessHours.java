@@ -97,6 +97,37 @@ public record BusinessHours(String timeZone, Map<String, List<Interval>> weekly,
         return Optional.empty();
     }
 
+    /**
+     * The instant {@code seconds} of open time after {@code start}: SLA clocks run only while the queue is open. Gives
+     * up (returns empty) when the hours have less open time than that within a year.
+     */
+    public Optional<Instant> plusOpenSeconds(Instant start, long seconds) {
+        ZoneId zone = ZoneId.of(timeZone);
+        long remaining = seconds;
+        LocalDate date = start.atZone(zone).toLocalDate();
+        for (int day = 0; day < 366; day++, date = date.plusDays(1)) {
+            if (holidays.contains(date.toString())) {
+                continue;
+            }
+            for (Interval interval : weekly.getOrDefault(date.getDayOfWeek().name(), List.of()).stream()
+                    .sorted((a, b) -> a.from().compareTo(b.from())).toList()) {
+                Instant from = date.atTime(LocalTime.parse(interval.from())).atZone(zone).toInstant();
+                Instant to = "24:00".equals(interval.to()) ? date.plusDays(1).atStartOfDay(zone).toInstant()
+                        : date.atTime(LocalTime.parse(interval.to())).atZone(zone).toInstant();
+                Instant begin = from.isBefore(start) ? start : from;
+                if (!begin.isBefore(to)) {
+                    continue;
+                }
+                long available = to.getEpochSecond() - begin.getEpochSecond();
+                if (available >= remaining) {
+                    return Optional.of(begin.plusSeconds(remaining));
+                }
+                remaining -= available;
+            }
+        }
+        return Optional.empty();
+    }
+
     private static LocalTime time(String value, String field) {
         if ("24:00".equals(value)) {
             return LocalTime.MAX;

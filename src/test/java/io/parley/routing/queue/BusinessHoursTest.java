@@ -52,6 +52,17 @@ class BusinessHoursTest {
     }
 
     @Test
+    void slaClocksRunOnlyDuringOpenTime() {
+        // Friday 2026-11-27 17:50 Moscow + 30 open minutes: 10 min on Friday, 20 min from Saturday 10:00
+        assertThat(MOSCOW.plusOpenSeconds(Instant.parse("2026-11-27T14:50:00Z"), 30 * 60))
+                .contains(Instant.parse("2026-11-28T07:20:00Z"));
+        // lunch break is skipped: Monday 12:50 + 20 min = 14:10 Moscow
+        assertThat(MOSCOW.plusOpenSeconds(Instant.parse("2026-11-23T09:50:00Z"), 20 * 60))
+                .contains(Instant.parse("2026-11-23T11:10:00Z"));
+        assertThat(new BusinessHours("UTC", Map.of(), List.of()).plusOpenSeconds(Instant.now(), 60)).isEmpty();
+    }
+
+    @Test
     void neverOpenHasNoNextOpening() {
         assertThat(new BusinessHours("UTC", Map.of(), List.of()).nextOpening(Instant.now())).isEmpty();
     }
