@@ -59,7 +59,9 @@ public class RoutingSnapshots {
                         q.offerTimeoutSeconds, q.autoAccept, open, 0, 0, q.maxWaitSeconds,
                         q.slaFirstResponseSeconds == null && q.slaResolutionSeconds == null ? null
                                 : new QueueSnapshot.Sla(q.slaFirstResponseSeconds, q.slaResolutionSeconds,
-                                        q.businessHours)));
+                                        q.businessHours),
+                        q.outOfHoursReply == null && q.positionReply == null ? null
+                                : new QueueSnapshot.Replies(q.outOfHoursReply, q.positionReply)));
             }
             return snapshots;
         });

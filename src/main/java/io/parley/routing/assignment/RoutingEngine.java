@@ -56,10 +56,13 @@ class RoutingEngine {
     private final ObjectMapper json;
     private final AssignmentConfig config;
     private final SlaClock sla;
+    private final AutoReplies autoReplies;
 
     RoutingEngine(Pool pool, WorkflowService workflows, RoutingSnapshots snapshots, Offers offers,
-            EventPublisher events, ObjectMapper json, AssignmentConfig config, SlaClock sla) {
+            EventPublisher events, ObjectMapper json, AssignmentConfig config, SlaClock sla,
+            AutoReplies autoReplies) {
         this.sla = sla;
+        this.autoReplies = autoReplies;
         this.pool = pool;
         this.workflows = workflows;
         this.snapshots = snapshots;
@@ -149,6 +152,9 @@ class RoutingEngine {
         QueueSnapshot chosen = queues.get(decision.queue());
         if (previousQueue == null && chosen != null && chosen.sla() != null) {
             update = update.chain(() -> sla.start(c, sessionId, chosen.sla(), now));
+        }
+        if (moved && chosen != null) {
+            update = update.chain(() -> autoReplies.onEntering(c, sessionId, chosen, decision, now));
         }
         if (moved || decision.winner() != null) {
             update = update.chain(() -> explain(c, sessionId, moved ? "queued" : "offer", decision));

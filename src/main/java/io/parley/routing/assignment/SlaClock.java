@@ -57,7 +57,7 @@ class SlaClock {
         return pool.withTransaction(c -> c.preparedQuery("""
                 SELECT t.session_id, t.queue, t.entered_at, t.first_response_due, t.resolution_due, t.sla_warned,
                        EXISTS (SELECT 1 FROM messages m WHERE m.session_id = t.session_id AND m.direction = 'OUT'
-                               AND m.sent_at >= t.entered_at) AS answered
+                               AND m.sent_at >= t.entered_at AND m.author IS DISTINCT FROM 'parley') AS answered
                 FROM routing_tasks t
                 WHERE t.state <> 'DONE' AND NOT t.sla_breached
                   AND (t.first_response_due IS NOT NULL OR t.resolution_due IS NOT NULL)

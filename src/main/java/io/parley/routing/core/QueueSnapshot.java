@@ -16,9 +16,20 @@ import io.parley.routing.queue.SelectionStrategy;
  * @param available operators that could take one of them now
  * @param maxWaitSeconds after this long here a conversation moves to the next target of its rule (null: no limit)
  * @param sla the queue's service-level targets (null: none)
+ * @param replies what the customer is told on entering the queue (null: nothing)
  */
 public record QueueSnapshot(String id, Expression target, SelectionStrategy strategy, int offerTimeoutSeconds,
-        boolean autoAccept, boolean open, int waiting, int available, Integer maxWaitSeconds, Sla sla) {
+        boolean autoAccept, boolean open, int waiting, int available, Integer maxWaitSeconds, Sla sla,
+        Replies replies) {
+
+    /**
+     * Automatic replies.
+     *
+     * @param outOfHours sent when the queue is closed
+     * @param position sent while waiting; {@code {position}} is the customer's place
+     */
+    public record Replies(String outOfHours, String position) {
+    }
 
     /**
      * Service-level targets, counted in the queue's open time when it has business hours.

@@ -31,9 +31,9 @@ class RoutingCoreTest {
     private static final Map<String, QueueSnapshot> QUEUES = Map.of(
             "claims", new QueueSnapshot("claims",
                     ExpressionParser.parse("operator.skills HAS 'claims' AND operator.languages HAS 'ru'"),
-                    SelectionStrategy.LONGEST_IDLE, 30, false, true, 0, 0, null, null),
+                    SelectionStrategy.LONGEST_IDLE, 30, false, true, 0, 0, null, null, null),
             "general", new QueueSnapshot("general", ExpressionParser.parse("true"), SelectionStrategy.LEAST_LOADED,
-                    30, false, true, 0, 0, null, null));
+                    30, false, true, 0, 0, null, null, null));
 
     private static final Map<String, Object> RUSSIAN_VK_DAMAGE = Map.of(
             "conversation", Map.of("channel", "vk", "language", "ru"),
@@ -107,7 +107,8 @@ class RoutingCoreTest {
                 .isNull();
 
         Map<String, QueueSnapshot> closed = Map.of("claims", new QueueSnapshot("claims",
-                ExpressionParser.parse("true"), SelectionStrategy.LONGEST_IDLE, 30, false, false, 0, 0, null, null), "general",
+                ExpressionParser.parse("true"), SelectionStrategy.LONGEST_IDLE, 30, false, false, 0, 0, null, null, null),
+                "general",
                 QUEUES.get("general"));
         Decision decision = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, closed, TEAM, Set.of(), null, NOW);
         assertThat(decision.queueOpen()).isFalse();
@@ -124,7 +125,7 @@ class RoutingCoreTest {
                         null, null, null)),
                 null);
         Map<String, QueueSnapshot> busy = Map.of("claims", new QueueSnapshot("claims", ExpressionParser.parse("true"),
-                SelectionStrategy.LONGEST_IDLE, 30, false, true, 25, 0, null, null), "general", QUEUES.get("general"));
+                SelectionStrategy.LONGEST_IDLE, 30, false, true, 25, 0, null, null, null), "general", QUEUES.get("general"));
 
         Decision decision = RoutingCore.decide(skipping, RUSSIAN_VK_DAMAGE, "chat", 0, busy, TEAM, Set.of(), null, NOW);
 
@@ -152,7 +153,7 @@ class RoutingCoreTest {
     @Test
     void aQueuesMaximumWaitShortensTheStepTimeout() {
         Map<String, QueueSnapshot> impatient = Map.of("claims", new QueueSnapshot("claims",
-                ExpressionParser.parse("true"), SelectionStrategy.LONGEST_IDLE, 30, false, true, 0, 0, 45, null),
+                ExpressionParser.parse("true"), SelectionStrategy.LONGEST_IDLE, 30, false, true, 0, 0, 45, null, null),
                 "general", QUEUES.get("general"));
         Decision decision = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, impatient, List.of(), Set.of(),
                 null, NOW);
@@ -162,7 +163,7 @@ class RoutingCoreTest {
     @Test
     void roundRobinOffersToWhoeverWasOfferedLeastRecently() {
         Map<String, QueueSnapshot> roundRobin = Map.of("general", new QueueSnapshot("general",
-                ExpressionParser.parse("true"), SelectionStrategy.ROUND_ROBIN, 30, false, true, 0, 0, null, null));
+                ExpressionParser.parse("true"), SelectionStrategy.ROUND_ROBIN, 30, false, true, 0, 0, null, null, null));
         List<OperatorSnapshot> team = List.of(
                 new OperatorSnapshot("a", "AVAILABLE", List.of(), List.of(), List.of(), Map.of("chat", 3), 3, Map.of(),
                         NOW, Instant.parse("2026-11-23T06:59:00Z")),
