@@ -35,7 +35,7 @@ public class RoutingSnapshots {
 
     private static final String OPERATORS = """
             SELECT o.subject, o.status, o.skills, o.languages, o.groups, o.capacity::text AS capacity,
-                   o.max_concurrent, GREATEST(o.status_since, r.idle_since) AS idle_since, r.last_offered_at,
+                   o.max_concurrent, GREATEST(o.status_since, r.idle_since, r.last_offered_at) AS idle_since, r.last_offered_at,
                    COALESCE((SELECT json_object_agg(t.channel_kind, t.n)::text
                              FROM (SELECT channel_kind, count(*) AS n FROM routing_tasks
                                    WHERE assignee = o.subject AND state IN ('OFFERED', 'ASSIGNED')

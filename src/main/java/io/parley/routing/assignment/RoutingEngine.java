@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,8 +80,12 @@ class RoutingEngine {
                 .chain(() -> sla.check(now))
                 .chain(() -> workflows.activeCompiled().onFailure(ProblemException.class).recoverWithNull())
                 .chain(workflow -> workflow == null ? Uni.createFrom().item(0)
-                        : snapshots.queues(now).chain(queues -> waiting().chain(ids -> routeAll(ids, 0, 0, workflow,
-                                queues, now))));
+                        : snapshots.queues(now).chain(queues -> waiting().chain(ids -> snapshots.operators(pool)
+                                .chain(operators -> {
+                                    Map<String, OperatorSnapshot> team = new LinkedHashMap<>();
+                                    operators.forEach(o -> team.put(o.subject(), o));
+                                    return routeAll(ids, 0, 0, workflow, queues, team, now);
+                                }))));
     }
 
     private Uni<List<UUID>> waiting() {
@@ -93,17 +98,22 @@ class RoutingEngine {
                 });
     }
 
+    /**
+     * Routes the waiting conversations one after another against one snapshot of the team, read once per round and
+     * updated as offers are made; every offer still re-checks the operator under a lock in the database.
+     */
     private Uni<Integer> routeAll(List<UUID> ids, int index, int offered, CompiledWorkflow workflow,
-            Map<String, QueueSnapshot> queues, Instant now) {
+            Map<String, QueueSnapshot> queues, Map<String, OperatorSnapshot> team, Instant now) {
         if (index >= ids.size()) {
             return Uni.createFrom().item(offered);
         }
-        return route(ids.get(index), workflow, queues, now)
-                .chain(made -> routeAll(ids, index + 1, offered + (made ? 1 : 0), workflow, queues, now));
+        return route(ids.get(index), workflow, queues, team, now)
+                .chain(made -> routeAll(ids, index + 1, offered + (made ? 1 : 0), workflow, queues, team, now));
     }
 
     /** Routes one waiting conversation; true when an offer was made. */
-    Uni<Boolean> route(UUID sessionId, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues, Instant now) {
+    private Uni<Boolean> route(UUID sessionId, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
+            Map<String, OperatorSnapshot> team, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         return pool.withTransaction(c -> c.preparedQuery("SELECT queue, step, step_timeout_at, channel_kind,"
                 + " attributes::text AS attributes, preferred_operator, forced_queue, priority FROM routing_tasks"
@@ -113,15 +123,15 @@ class RoutingEngine {
                         return Uni.createFrom().item(false);
                     }
                     Row task = rows.iterator().next();
-                    return excluded(c, sessionId).chain(excluded -> snapshots.operators(c)
-                            .chain(operators -> decideAndAct(c, sessionId, task, excluded, operators, workflow,
-                                    queues, at)));
+                    return excluded(c, sessionId).chain(excluded -> decideAndAct(c, sessionId, task, excluded,
+                            team, workflow, queues, at));
                 }));
     }
 
     private Uni<Boolean> decideAndAct(SqlConnection c, UUID sessionId, Row task, Set<String> excluded,
-            List<OperatorSnapshot> operators, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
+            Map<String, OperatorSnapshot> team, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
             OffsetDateTime now) {
+        List<OperatorSnapshot> operators = List.copyOf(team.values());
         String previousQueue = task.getString("queue");
         int previousStep = task.getInteger("step");
         OffsetDateTime timeoutAt = task.getOffsetDateTime("step_timeout_at");
@@ -163,8 +173,16 @@ class RoutingEngine {
             return update.replaceWith(false);
         }
         QueueSnapshot queue = queues.get(decision.queue());
-        return update.chain(() -> offerIfStillFree(c, sessionId, decision.winner(), task.getString("channel_kind"),
-                queue, now));
+        String kind = task.getString("channel_kind");
+        return update.chain(() -> offerIfStillFree(c, sessionId, decision.winner(), kind, queue, now))
+                .invoke(made -> {
+                    OperatorSnapshot winner = team.get(decision.winner());
+                    if (made) {
+                        team.put(winner.subject(), winner.holding(kind, now.toInstant()));
+                    } else {
+                        team.remove(winner.subject());
+                    }
+                });
     }
 
     /** Locks the operator, recounts what they hold, and offers only if they are still available with room. */

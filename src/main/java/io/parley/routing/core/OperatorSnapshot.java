@@ -11,7 +11,8 @@ import java.util.Map;
  * @param status {@code AVAILABLE}, {@code BUSY}, …
  * @param capacity weights per channel kind, e.g. {@code chat=3}
  * @param load conversations held now per channel kind
- * @param idleSince when they last became free (status change or end of their last conversation)
+ * @param idleSince since when they have had nothing new: the latest of becoming available, finishing a conversation
+ *        and receiving an offer
  * @param lastOfferedAt their last offer, for round robin (null: never)
  */
 public record OperatorSnapshot(String subject, String status, List<String> skills, List<String> languages,
@@ -24,6 +25,14 @@ public record OperatorSnapshot(String subject, String status, List<String> skill
         groups = List.copyOf(groups);
         capacity = Map.copyOf(capacity);
         load = Map.copyOf(load);
+    }
+
+    /** The same operator just offered one more conversation of {@code kind}. */
+    public OperatorSnapshot holding(String kind, Instant offeredAt) {
+        Map<String, Integer> more = new HashMap<>(load);
+        more.merge(kind, 1, Integer::sum);
+        return new OperatorSnapshot(subject, status, skills, languages, groups, capacity, maxConcurrent, more,
+                offeredAt, offeredAt);
     }
 
     public int totalLoad() {

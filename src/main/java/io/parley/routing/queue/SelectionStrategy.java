@@ -2,7 +2,10 @@ package io.parley.routing.queue;
 
 /** How a queue picks among eligible operators. */
 public enum SelectionStrategy {
-    /** The operator who has waited longest since their last conversation (the default; fair). */
+    /**
+     * The operator who has had nothing new for longest: since becoming available, finishing a conversation or getting
+     * an offer (the default; spreads work fairly).
+     */
     LONGEST_IDLE,
     /** The operator with the most spare capacity. */
     LEAST_LOADED,
