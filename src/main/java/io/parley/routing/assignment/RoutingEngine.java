@@ -5,12 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,6 +50,7 @@ class RoutingEngine {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    private static final int KEPT_CANDIDATES = 25;
 
     private final Pool pool;
     private final WorkflowService workflows;
@@ -263,11 +266,30 @@ class RoutingEngine {
                 });
     }
 
+    /**
+     * Stores a decision's explanation. With large teams the candidate list is kept readable and small: the winner,
+     * up to {@value #KEPT_CANDIDATES} eligible and {@value #KEPT_CANDIDATES} skipped operators, and how many were
+     * skipped for each reason.
+     */
     private Uni<Void> explain(SqlConnection c, UUID sessionId, String trigger, Decision decision) {
+        List<Decision.Candidate> eligible = decision.candidates().stream().filter(Decision.Candidate::eligible)
+                .limit(KEPT_CANDIDATES).toList();
+        List<Decision.Candidate> skipped = decision.candidates().stream().filter(candidate -> !candidate.eligible())
+                .limit(KEPT_CANDIDATES).toList();
+        Map<String, Long> skippedByReason = decision.candidates().stream().filter(candidate -> !candidate.eligible())
+                .collect(Collectors.groupingBy(Decision.Candidate::reason,
+                        Collectors.counting()));
+        List<Decision.Candidate> kept = new ArrayList<>(eligible);
+        kept.addAll(skipped);
+        Decision compact = new Decision(decision.workflowVersion(), decision.filter(), decision.step(),
+                decision.queue(), decision.priority(), decision.timeoutSeconds(), decision.queueOpen(), kept,
+                decision.winner(), decision.notes());
         try {
+            JsonObject stored = new JsonObject(json.writeValueAsString(compact))
+                    .put("candidatesConsidered", decision.candidates().size())
+                    .put("skippedByReason", new JsonObject(new HashMap<>(skippedByReason)));
             return c.preparedQuery("INSERT INTO routing_decisions (session_id, trigger, decision) VALUES ($1, $2,"
-                    + " $3::jsonb)").execute(Tuple.of(sessionId, trigger, new JsonObject(json.writeValueAsString(decision))))
-                    .replaceWithVoid();
+                    + " $3)").execute(Tuple.of(sessionId, trigger, stored)).replaceWithVoid();
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
