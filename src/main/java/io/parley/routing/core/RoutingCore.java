@@ -3,7 +3,6 @@ package io.parley.routing.core;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +52,7 @@ public final class RoutingCore {
             if (queue == null) {
                 notes.add("target " + i + ": queue '" + candidate.queue() + "' does not exist");
             } else if (candidate.skipIf() != null
-                    && candidate.skipIf().test(Attributes.of(with(conversation, "queue", queue.attributes())))) {
+                    && candidate.skipIf().test(scope(base, queue.attributes(), null))) {
                 notes.add("target " + i + ": skipped, skipIf holds");
             } else {
                 chosen = i;
@@ -114,12 +113,11 @@ public final class RoutingCore {
         if (operator.totalLoad() >= operator.maxConcurrent()) {
             return Optional.of("at maximum concurrent conversations (" + operator.maxConcurrent() + ")");
         }
-        Map<String, Object> scope = with(with(conversation, "operator", operator.attributes()), "queue",
-                queue.attributes());
-        if (!queue.target().test(Attributes.of(scope))) {
+        Attributes scope = scope(Attributes.of(conversation), queue.attributes(), operator.attributes());
+        if (!queue.target().test(scope)) {
             return Optional.of("queue expression does not match");
         }
-        if (extra != null && !extra.test(Attributes.of(scope))) {
+        if (extra != null && !extra.test(scope)) {
             return Optional.of("target expression does not match");
         }
         return Optional.empty();
@@ -139,9 +137,14 @@ public final class RoutingCore {
         return eligible.stream().min(order).map(OperatorSnapshot::subject).orElse(null);
     }
 
-    private static Map<String, Object> with(Map<String, ?> base, String key, Object value) {
-        Map<String, Object> scope = new HashMap<>(base);
-        scope.put(key, value);
-        return scope;
+    /** The conversation's attributes plus {@code queue.*} and {@code operator.*}, without copying anything. */
+    private static Attributes scope(Attributes conversation, Map<String, Object> queue, Map<String, Object> operator) {
+        Attributes queueAttributes = Attributes.of(Map.of("queue", queue));
+        Attributes operatorAttributes = operator == null ? path -> null : Attributes.of(Map.of("operator", operator));
+        return path -> switch (path.get(0)) {
+            case "queue" -> queueAttributes.resolve(path);
+            case "operator" -> operatorAttributes.resolve(path);
+            default -> conversation.resolve(path);
+        };
     }
 }
