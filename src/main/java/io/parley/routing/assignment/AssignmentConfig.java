@@ -23,6 +23,10 @@ public interface AssignmentConfig {
     @WithDefault("100")
     int slaBreachPriorityBoost();
 
+    /** Waiting conversations decided at the same time within a round (each in its own transaction). */
+    @WithDefault("8")
+    int routingConcurrency();
+
     /** Waiting conversations routed per round, highest priority and longest waiting first. */
     @WithDefault("500")
     int batchSize();

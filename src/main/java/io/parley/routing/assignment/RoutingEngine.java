@@ -31,6 +31,7 @@ import io.parley.routing.core.QueueSnapshot;
 import io.parley.routing.core.RoutingCore;
 import io.parley.routing.workflow.CompiledWorkflow;
 import io.parley.routing.workflow.WorkflowService;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -87,7 +88,7 @@ class RoutingEngine {
                                 .chain(operators -> {
                                     Map<String, OperatorSnapshot> team = new LinkedHashMap<>();
                                     operators.forEach(o -> team.put(o.subject(), o));
-                                    return routeAll(ids, 0, 0, workflow, queues, team, now);
+                                    return routeAll(ids, workflow, queues, team, now);
                                 }))));
     }
 
@@ -102,16 +103,19 @@ class RoutingEngine {
     }
 
     /**
-     * Routes the waiting conversations one after another against one snapshot of the team, read once per round and
-     * updated as offers are made; every offer still re-checks the operator under a lock in the database.
+     * Routes the waiting conversations, {@code routing-concurrency} at a time, against one snapshot of the team read
+     * once per round and updated as offers are made. Concurrent decisions may pick the same operator; every offer
+     * re-checks the operator under a row lock in the database, so one that no longer fits is not made (the
+     * conversation waits for the next round).
      */
-    private Uni<Integer> routeAll(List<UUID> ids, int index, int offered, CompiledWorkflow workflow,
-            Map<String, QueueSnapshot> queues, Map<String, OperatorSnapshot> team, Instant now) {
-        if (index >= ids.size()) {
-            return Uni.createFrom().item(offered);
-        }
-        return route(ids.get(index), workflow, queues, team, now)
-                .chain(made -> routeAll(ids, index + 1, offered + (made ? 1 : 0), workflow, queues, team, now));
+    private Uni<Integer> routeAll(List<UUID> ids, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
+            Map<String, OperatorSnapshot> team, Instant now) {
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUni(id -> route(id, workflow, queues, team, now))
+                .merge(config.routingConcurrency())
+                .filter(Boolean::booleanValue)
+                .collect().with(Collectors.counting())
+                .map(Long::intValue);
     }
 
     /** Routes one waiting conversation; true when an offer was made. */
@@ -180,6 +184,9 @@ class RoutingEngine {
         return update.chain(() -> offerIfStillFree(c, sessionId, decision.winner(), kind, queue, now))
                 .invoke(made -> {
                     OperatorSnapshot winner = team.get(decision.winner());
+                    if (winner == null) {
+                        return;
+                    }
                     if (made) {
                         team.put(winner.subject(), winner.holding(kind, now.toInstant()));
                     } else {
