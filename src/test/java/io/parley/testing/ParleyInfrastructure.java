@@ -54,7 +54,8 @@ public class ParleyInfrastructure implements QuarkusTestResourceLifecycleManager
         return kafka.bootstrapServers();
     }
 
-    private static int freePort() throws IOException {
+    /** A TCP port nothing listens on now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,12 +1,15 @@
 package io.parley.routing.assignment;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.events.EventPublisher;
+import io.parley.operator.OperatorStatus;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -23,13 +26,44 @@ class Offers {
         this.events = events;
     }
 
+    /** Whether an operator can take one more conversation. */
+    enum Room {
+        NO_SUCH_OPERATOR,
+        FULL,
+        FREE
+    }
+
+    /**
+     * Locks the operator's row and re-counts what they hold (pending offers and assigned conversations, apart from
+     * {@code sessionId} itself): the check every offer and transfer makes, serialised per operator across instances.
+     */
+    Uni<Room> room(SqlConnection c, String operator, String kind, UUID sessionId) {
+        return c.preparedQuery("SELECT status, capacity ->> $2 AS capacity, max_concurrent FROM operators"
+                + " WHERE subject = $1 FOR UPDATE").execute(Tuple.of(operator, kind))
+                .chain(rows -> c.preparedQuery("SELECT count(*) FILTER (WHERE channel_kind = $2) AS same_kind,"
+                        + " count(*) AS total FROM routing_tasks WHERE assignee = $1 AND session_id <> $3"
+                        + " AND state IN ('OFFERED', 'ASSIGNED')").execute(Tuple.of(operator, kind, sessionId))
+                        .map(held -> {
+                            if (!rows.iterator().hasNext()) {
+                                return Room.NO_SUCH_OPERATOR;
+                            }
+                            Row o = rows.iterator().next();
+                            Row h = held.iterator().next();
+                            boolean free = OperatorStatus.AVAILABLE.name().equals(o.getString("status"))
+                                    && o.getString("capacity") != null
+                                    && h.getLong("same_kind") < Long.parseLong(o.getString("capacity"))
+                                    && h.getLong("total") < o.getInteger("max_concurrent");
+                            return free ? Room.FREE : Room.FULL;
+                        }));
+    }
+
     /** Makes an offer and marks the task as held by the operator. */
     Uni<UUID> offer(SqlConnection c, UUID sessionId, String operator, String queue, int timeoutSeconds,
             OffsetDateTime now) {
         UUID id = UUID.randomUUID();
         return c.preparedQuery("INSERT INTO offers (id, session_id, operator, queue, state, created_at, expires_at)"
                 + " VALUES ($1, $2, $3, $4, 'PENDING', $5, $6)")
-                .execute(Tuple.from(java.util.List.of(id, sessionId, operator, queue, now,
+                .execute(Tuple.from(List.of(id, sessionId, operator, queue, now,
                         now.plusSeconds(timeoutSeconds))))
                 .chain(() -> c.preparedQuery("UPDATE routing_tasks SET state = 'OFFERED', assignee = $2,"
                         + " updated_at = $3 WHERE session_id = $1").execute(Tuple.of(sessionId, operator, now)))
@@ -68,6 +102,6 @@ class Offers {
 
     Uni<Void> publish(SqlConnection c, String type, UUID sessionId, String queue, String operator, UUID offerId) {
         return events.publish(c, type, sessionId.toString(), sessionId.toString(), new RoutingEvents.Data(
-                sessionId.toString(), queue, null, operator, offerId == null ? null : offerId.toString()));
+                sessionId.toString(), queue, operator, offerId == null ? null : offerId.toString()));
     }
 }

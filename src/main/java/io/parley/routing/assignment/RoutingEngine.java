@@ -198,27 +198,13 @@ class RoutingEngine {
     /** Locks the operator, recounts what they hold, and offers only if they are still available with room. */
     private Uni<Boolean> offerIfStillFree(SqlConnection c, UUID sessionId, String operator, String kind,
             QueueSnapshot queue, OffsetDateTime now) {
-        return c.preparedQuery("SELECT status, capacity ->> $2 AS capacity, max_concurrent FROM operators"
-                + " WHERE subject = $1 FOR UPDATE").execute(Tuple.of(operator, kind))
-                .chain(rows -> c.preparedQuery("SELECT count(*) FILTER (WHERE channel_kind = $2) AS same_kind,"
-                        + " count(*) AS total FROM routing_tasks WHERE assignee = $1 AND state IN ('OFFERED',"
-                        + " 'ASSIGNED')").execute(Tuple.of(operator, kind))
-                        .chain(held -> {
-                            Row o = rows.iterator().hasNext() ? rows.iterator().next() : null;
-                            Row h = held.iterator().next();
-                            boolean free = o != null && OperatorStatus.AVAILABLE.name().equals(o.getString("status"))
-                                    && o.getString("capacity") != null
-                                    && h.getLong("same_kind") < Long.parseLong(o.getString("capacity"))
-                                    && h.getLong("total") < o.getInteger("max_concurrent");
-                            if (!free) {
-                                return Uni.createFrom().item(false);
-                            }
-                            return offers.offer(c, sessionId, operator, queue.id(), queue.offerTimeoutSeconds(), now)
-                                    .chain(offerId -> queue.autoAccept()
-                                            ? offers.accept(c, offerId, sessionId, operator, queue.id(), now)
-                                            : Uni.createFrom().voidItem())
-                                    .replaceWith(true);
-                        }));
+        return offers.room(c, operator, kind, sessionId).chain(room -> room != Offers.Room.FREE
+                ? Uni.createFrom().item(false)
+                : offers.offer(c, sessionId, operator, queue.id(), queue.offerTimeoutSeconds(), now)
+                        .chain(offerId -> queue.autoAccept()
+                                ? offers.accept(c, offerId, sessionId, operator, queue.id(), now)
+                                : Uni.createFrom().voidItem())
+                        .replaceWith(true));
     }
 
     /** Expires overdue offers; an operator who misses too many in a row goes on BREAK ("not responding"). */

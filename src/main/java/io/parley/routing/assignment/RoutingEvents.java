@@ -12,7 +12,7 @@ final class RoutingEvents {
     static final String TRANSFERRED = "io.parley.routing.transferred";
 
     /** Data of routing events. */
-    record Data(String sessionId, String queue, Integer step, String operator, String offerId) {
+    record Data(String sessionId, String queue, String operator, String offerId) {
     }
 
     private RoutingEvents() {

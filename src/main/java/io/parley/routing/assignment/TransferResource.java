@@ -52,8 +52,8 @@ class TransferResource {
         }
         String actor = identity.getPrincipal().getName();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return pool.withTransaction(c -> c.preparedQuery("SELECT t.state, t.assignee, t.queue FROM routing_tasks t"
-                + " WHERE t.session_id = $1 FOR UPDATE").execute(Tuple.of(id))
+        return pool.withTransaction(c -> c.preparedQuery("SELECT t.state, t.assignee, t.queue, t.channel_kind"
+                + " FROM routing_tasks t WHERE t.session_id = $1 FOR UPDATE").execute(Tuple.of(id))
                 .chain(rows -> {
                     Row task = rows.iterator().hasNext() ? rows.iterator().next() : null;
                     if (task == null || "DONE".equals(task.getString("state"))) {
@@ -62,7 +62,8 @@ class TransferResource {
                     if (!identity.hasRole(Roles.SUPERVISOR) && !actor.equals(task.getString("assignee"))) {
                         throw new ProblemException(Problem.of(403, "Forbidden", "This conversation is not yours"));
                     }
-                    Uni<Void> moved = transfer.operator() != null ? toOperator(c, id, transfer.operator(), now)
+                    Uni<Void> moved = transfer.operator() != null
+                            ? toOperator(c, id, transfer.operator(), task.getString("channel_kind"), now)
                             : toQueue(c, id, transfer.queue(), now);
                     return c.preparedQuery("UPDATE offers SET state = 'RESCINDED', decided_at = $2"
                             + " WHERE session_id = $1 AND state = 'PENDING'").execute(Tuple.of(id, now))
@@ -74,32 +75,21 @@ class TransferResource {
                 }));
     }
 
-    private static Uni<Void> toOperator(SqlConnection c, UUID session, String operator, OffsetDateTime now) {
-        return c.preparedQuery("SELECT o.status, (o.capacity ->> t.channel_kind)::int AS capacity, o.max_concurrent,"
-                + " (SELECT count(*) FROM routing_tasks h WHERE h.assignee = o.subject AND h.state IN ('OFFERED',"
-                + " 'ASSIGNED') AND h.channel_kind = t.channel_kind AND h.session_id <> t.session_id) AS same_kind,"
-                + " (SELECT count(*) FROM routing_tasks h WHERE h.assignee = o.subject AND h.state IN ('OFFERED',"
-                + " 'ASSIGNED') AND h.session_id <> t.session_id) AS total"
-                + " FROM operators o, routing_tasks t WHERE o.subject = $1 AND t.session_id = $2 FOR UPDATE OF o")
-                .execute(Tuple.of(operator, session))
-                .chain(rows -> {
-                    Row o = rows.iterator().hasNext() ? rows.iterator().next() : null;
-                    if (o == null) {
-                        throw ProblemException.invalidField("operator", "no such operator");
-                    }
-                    boolean free = "AVAILABLE".equals(o.getString("status")) && o.getInteger("capacity") != null
-                            && o.getLong("same_kind") < o.getInteger("capacity")
-                            && o.getLong("total") < o.getInteger("max_concurrent");
-                    if (!free) {
-                        throw ProblemException.conflict("Operator " + operator + " is not available with room for it");
-                    }
-                    return c.preparedQuery("UPDATE routing_tasks SET state = 'ASSIGNED', assignee = $2,"
-                            + " forced_queue = NULL, updated_at = $3 WHERE session_id = $1")
-                            .execute(Tuple.of(session, operator, now))
-                            .chain(() -> c.preparedQuery("UPDATE sessions SET assignee = $2, version = version + 1"
-                                    + " WHERE id = $1").execute(Tuple.of(session, operator)))
-                            .replaceWithVoid();
-                });
+    private Uni<Void> toOperator(SqlConnection c, UUID session, String operator, String kind, OffsetDateTime now) {
+        return offers.room(c, operator, kind, session).chain(room -> {
+            if (room == Offers.Room.NO_SUCH_OPERATOR) {
+                throw ProblemException.invalidField("operator", "no such operator");
+            }
+            if (room == Offers.Room.FULL) {
+                throw ProblemException.conflict("Operator " + operator + " is not available with room for it");
+            }
+            return c.preparedQuery("UPDATE routing_tasks SET state = 'ASSIGNED', assignee = $2,"
+                    + " forced_queue = NULL, updated_at = $3 WHERE session_id = $1")
+                    .execute(Tuple.of(session, operator, now))
+                    .chain(() -> c.preparedQuery("UPDATE sessions SET assignee = $2, version = version + 1"
+                            + " WHERE id = $1").execute(Tuple.of(session, operator)))
+                    .replaceWithVoid();
+        });
     }
 
     private static Uni<Void> toQueue(SqlConnection c, UUID session, String queue, OffsetDateTime now) {

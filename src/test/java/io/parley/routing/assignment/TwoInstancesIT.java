@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +25,7 @@ import io.parley.embedded.EmbeddedKafka;
 import io.parley.embedded.EmbeddedPostgres;
 import io.parley.security.Roles;
 import io.parley.testing.Api;
+import io.parley.testing.ParleyInfrastructure;
 import io.parley.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -53,10 +52,10 @@ class TwoInstancesIT {
         run.toFile().setExecutable(true, false);
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         postgres = EmbeddedPostgres.start(tmp.resolve("parley-postgres-binaries"), run.resolve("postgres"),
-                freePort(), "parley");
-        kafka = EmbeddedKafka.start(run.resolve("kafka"), freePort(), freePort());
+                ParleyInfrastructure.freePort(), "parley");
+        kafka = EmbeddedKafka.start(run.resolve("kafka"), ParleyInfrastructure.freePort(), ParleyInfrastructure.freePort());
         for (String name : List.of("a", "b")) {
-            int port = freePort();
+            int port = ParleyInfrastructure.freePort();
             ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                     "-Dquarkus.profile=test", "-jar", "target/quarkus-app/quarkus-run.jar")
                     .redirectErrorStream(true).redirectOutput(Path.of("target/two-instances-" + name + ".log").toFile());
@@ -162,11 +161,4 @@ class TwoInstancesIT {
     private static String operator(String subject) {
         return "Bearer " + TestTokens.forSubject(subject, Roles.OPERATOR);
     }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
 }
