@@ -81,7 +81,7 @@ class ReplyService {
                     message.sentAt = now;
                     session.lastActivityAt = now;
                     OutboundCommand command = new OutboundCommand(message.id, session.id, session.customerId,
-                            channelId, last.externalChatId, message.text, attachments, last.externalId);
+                            channelId, last.externalChatId, message.text, attachments, last.externalId, List.of());
                     return message.persist()
                             .chain(() -> outbox.append(OutboundCommand.TOPIC, session.id.toString(), command))
                             .replaceWith(new Reply(message, true));

@@ -99,18 +99,23 @@ class OutboundDispatcher {
                 });
     }
 
-    /** Sends the text in parts no longer than the channel allows; the first part carries the attachments. */
+    /**
+     * Sends the text in parts no longer than the channel allows; the first part carries the attachments, the last the
+     * buttons. A channel without buttons gets them as numbered lines of text instead.
+     */
     private Uni<SendResult> sendParts(MessageSender sender, OutboundCommand command) {
-        List<String> parts = TextSplitter.split(command.text(), sender.capabilities().maxTextLength());
-        Uni<SendResult> first = sender.send(new OutboundMessage(command.messageId().toString(),
-                command.externalChatId(), parts.get(0), command.attachments(), command.inReplyTo()));
-        for (int i = 1; i < parts.size(); i++) {
-            String part = parts.get(i);
-            String partId = command.messageId() + "-" + i;
-            first = first.call(() -> sender.send(new OutboundMessage(partId, command.externalChatId(), part,
-                    List.of(), command.inReplyTo())));
+        boolean buttons = sender.capabilities().buttons();
+        String text = buttons ? command.text() : ButtonText.append(command.text(), command.buttons());
+        List<String> parts = TextSplitter.split(text, sender.capabilities().maxTextLength());
+        Uni<SendResult> sent = null;
+        for (int i = 0; i < parts.size(); i++) {
+            String id = i == 0 ? command.messageId().toString() : command.messageId() + "-" + i;
+            OutboundMessage message = new OutboundMessage(id, command.externalChatId(), parts.get(i),
+                    i == 0 ? command.attachments() : List.of(), command.inReplyTo(),
+                    buttons && i == parts.size() - 1 ? command.buttons() : List.of());
+            sent = sent == null ? sender.send(message) : sent.call(() -> sender.send(message));
         }
-        return first;
+        return sent;
     }
 
     private static Uni<Void> pause(Duration wait) {

@@ -10,11 +10,14 @@ import java.util.List;
  * @param text the text, at most {@link ChannelCapabilities#maxTextLength()} (the runtime splits longer ones)
  * @param attachments files to send as links
  * @param inReplyTo the provider id of the customer message this answers, when known (email threading)
+ * @param buttons choices to show with the message; empty unless the channel declares
+ *        {@link ChannelCapabilities#buttons()}
  */
 public record OutboundMessage(String messageId, String externalChatId, String text, List<Attachment> attachments,
-        String inReplyTo) {
+        String inReplyTo, List<Button> buttons) {
 
     public OutboundMessage {
         attachments = List.copyOf(attachments);
+        buttons = buttons == null ? List.of() : List.copyOf(buttons);
     }
 }

@@ -65,7 +65,7 @@ class AutoReplies {
                     UUID id = UUID.randomUUID();
                     OutboundCommand command = new OutboundCommand(id, sessionId, last.getUUID("customer_id"),
                             last.getUUID("channel_id"), last.getString("external_chat_id"), text, List.of(),
-                            last.getString("external_id"));
+                            last.getString("external_id"), List.of());
                     return c.preparedQuery("INSERT INTO messages (id, session_id, customer_id, identity_id, channel_id,"
                             + " channel_type, external_chat_id, direction, author, text, delivery_status, sent_at)"
                             + " VALUES ($1, $2, $3, $4, $5, $6, $7, 'OUT', $8, $9, $10, $11)")
