@@ -18,7 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Replies of the menu bot and the spam auto-reply: stored as outbound messages of author {@value #AUTHOR} and queued
  * for delivery to the chat the customer wrote from, in the caller's transaction. Buttons are shown by channels that
- * have them and written as numbered text by the others (the channel runtime does that).
+ * have them and written as numbered text by the others (the channel runtime does that); the stored message, which the
+ * session history and the in-app chat's history show, always has the numbered text.
  */
 @ApplicationScoped
 class BotReplies {
@@ -39,7 +40,17 @@ class BotReplies {
                 + " channel_type, external_chat_id, direction, author, text, delivery_status, sent_at)"
                 + " VALUES ($1, $2, $3, $4, $5, $6, $7, 'OUT', $8, $9, $10, $11)")
                 .execute(Tuple.from(Arrays.asList(id, to.sessionId(), to.customerId(), to.identityId(), to.channelId(),
-                        to.channelType(), to.chatId(), AUTHOR, text, DeliveryStatus.PENDING.name(), to.now())))
+                        to.channelType(), to.chatId(), AUTHOR, numbered(text, buttons), DeliveryStatus.PENDING.name(),
+                        to.now())))
                 .chain(() -> outbox.append(c, OutboundCommand.TOPIC, to.sessionId().toString(), command));
+    }
+
+    /** The text with one numbered line per button, as channels without buttons show it. */
+    static String numbered(String text, List<Button> buttons) {
+        StringBuilder out = new StringBuilder(text);
+        for (int i = 0; i < buttons.size(); i++) {
+            out.append('\n').append(i + 1).append(". ").append(buttons.get(i).label());
+        }
+        return out.toString();
     }
 }
