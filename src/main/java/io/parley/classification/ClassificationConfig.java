@@ -19,8 +19,15 @@ public interface ClassificationConfig {
     String seedFile();
 
     /** The languages detection chooses from (ISO 639-1); each one costs memory for its models. */
-    @WithDefault("en,ru,uk,de,fr,es")
+    @WithDefault("en,ru,uk")
     List<String> languages();
+
+    /**
+     * Lingua's low-accuracy mode: trigram models only, far less memory and time, but less reliable on texts shorter
+     * than about 120 characters (docs/classification.md has the numbers).
+     */
+    @WithDefault("false")
+    boolean languageLowAccuracy();
 
     /**
      * How far ahead (0..1) the most likely language must be of the next one; below that the known language of the

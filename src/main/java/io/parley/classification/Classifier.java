@@ -25,7 +25,8 @@ class Classifier {
 
     @Inject
     Classifier(ClassificationConfig config) {
-        this(new LanguageGuesser(config.languages(), config.languageMinimumDistance()), config.modelThreshold(),
+        this(new LanguageGuesser(config.languages(), config.languageMinimumDistance(),
+                config.languageLowAccuracy()), config.modelThreshold(),
                 config.modelSpamThreshold());
     }
 

@@ -19,11 +19,12 @@ final class LanguageGuesser {
 
     private final LanguageDetector detector;
 
-    LanguageGuesser(List<String> isoCodes, double minimumRelativeDistance) {
+    LanguageGuesser(List<String> isoCodes, double minimumRelativeDistance, boolean lowAccuracy) {
         IsoCode639_1[] codes = isoCodes.stream().map(code -> IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT)))
                 .toArray(IsoCode639_1[]::new);
-        detector = LanguageDetectorBuilder.fromIsoCodes639_1(codes).withPreloadedLanguageModels()
-                .withMinimumRelativeDistance(minimumRelativeDistance).build();
+        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromIsoCodes639_1(codes).withPreloadedLanguageModels()
+                .withMinimumRelativeDistance(minimumRelativeDistance);
+        detector = (lowAccuracy ? builder.withLowAccuracyMode() : builder).build();
     }
 
     /** The ISO 639-1 code of {@code text}'s language, or {@code fallback}. */

@@ -2,6 +2,7 @@ package io.parley.classification;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +40,10 @@ public final class ClassificationBench {
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         long heapBefore = usedHeap();
-        LanguageGuesser languages = new LanguageGuesser(List.of("en", "ru", "uk", "de", "fr", "es"), 0.05);
-        System.out.printf("language models (en, ru, uk, de, fr, es) on the heap: %d MiB%n",
+        List<String> codes = List.of(System.getProperty("languages", "en,ru,uk,de,fr,es").split(","));
+        boolean low = Boolean.getBoolean("lowAccuracy");
+        LanguageGuesser languages = new LanguageGuesser(codes, 0.05, low);
+        System.out.printf("language models %s%s on the heap: %d MiB%n", codes, low ? " (low accuracy)" : "",
                 (usedHeap() - heapBefore) >> 20);
         Classifier classifier = new Classifier(languages, 0.6, 0.9);
         classifier.use(CompiledRules.compile(1, new ObjectMapper()
@@ -50,7 +53,16 @@ public final class ClassificationBench {
         measure("rules only (stemming + matching)", rounds,
                 text -> rules.match(TextAnalysis.stems(text), text.toLowerCase(Locale.ROOT), sender));
         measure("language only (Lingua)", rounds, text -> languages.guess(text, "ru"));
-        TopicModel model = TopicModel.train(Seeds.read(Path.of("config/classification-seed.tsv")));
+        List<TopicModel.Example> seeds = Seeds.read(Path.of("config/classification-seed.tsv"));
+        List<TopicModel.Example> many = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            seeds.forEach(e -> many.add(new TopicModel.Example(e.category(), e.text() + " " + many.size())));
+        }
+        long trainStart = System.nanoTime();
+        TopicModel.train(many);
+        System.out.printf("training on %d labelled texts: %d ms%n", many.size(),
+                (System.nanoTime() - trainStart) / 1_000_000);
+        TopicModel model = TopicModel.train(seeds);
         measure("topic model only (stemming + OpenNLP)", rounds, text -> model.predict(TextAnalysis.stems(text)));
         classifier.use(1, model);
         measure("classify (rules + model + language)", rounds, text -> classifier.classify(text, sender, "ru"));

@@ -24,7 +24,7 @@ class ClassifierTest {
     static void shippedConfiguration() throws IOException {
         RuleSet rules = new ObjectMapper().readValue(Path.of("config/classification-rules.json").toFile(),
                 RuleSet.class);
-        classifier = new Classifier(new LanguageGuesser(List.of("en", "ru", "uk", "de", "fr", "es"), 0.05), 0.6,
+        classifier = new Classifier(new LanguageGuesser(List.of("en", "ru", "uk", "de", "fr", "es"), 0.05, false), 0.6,
                 0.9);
         classifier.use(CompiledRules.compile(1, rules));
     }
@@ -107,7 +107,7 @@ class ClassifierTest {
     @Test
     void topicModelLearnsFromSeedsAndPredictsUnseenTexts() {
         TopicModel model = TopicModel.train(Seeds.read(Path.of("config/classification-seed.tsv")));
-        Classifier withModel = new Classifier(new LanguageGuesser(List.of("en", "ru"), 0.05), 0.3, 0.9);
+        Classifier withModel = new Classifier(new LanguageGuesser(List.of("en", "ru"), 0.05, false), 0.3, 0.9);
         withModel.use(1, model);
         // no rule would match these: the model decides
         assertThat(withModel.classify("посылка пришла вся помятая и треснутая", List.of(), null).category())
