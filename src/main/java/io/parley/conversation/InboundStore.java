@@ -21,8 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Stores an inbound customer message in one transaction: dedupe → channel identity and customer → session (continue,
- * reopen or open; see {@link SessionState}) → message → events. This is the pipeline's hot path, so it talks SQL
- * directly: a known customer with an open session costs three round trips.
+ * reopen or open; see {@link SessionState}) → message → events → {@link InboundTriage} (classification, spam, menu
+ * bot), which may close the session. This is the pipeline's hot path, so it talks SQL directly: a known customer with
+ * an open session costs three round trips, plus triage's (two for classification).
  * <p>
  * A new identity joins an existing customer only through an identifier its channel verified (a signed app user id, a
  * confirmed email or phone); names never link anyone.
