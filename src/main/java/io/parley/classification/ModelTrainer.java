@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.parley.common.problem.ProblemException;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -60,6 +61,9 @@ class ModelTrainer {
             }
             List<TopicModel.Example> all = new ArrayList<>(seeds);
             all.addAll(labels);
+            if (all.stream().map(TopicModel.Example::category).distinct().count() < 2) {
+                throw ProblemException.conflict("The topic model needs seed examples or labels of two categories");
+            }
             TopicModel model = TopicModel.train(all);
             report.put("categories", all.stream().map(TopicModel.Example::category).distinct().sorted().toList());
             int id = store(connection, model, report, labels.size(), actor);
