@@ -54,6 +54,13 @@ class ClassifierTest {
     }
 
     @Test
+    void mixedLanguageMessagesMatchRulesOfBothLanguages() {
+        assertThat(rulesOnly("Привет, мой order 12345 не пришёл").category()).isEqualTo("delivery");
+        assertThat(rulesOnly("Здравствуйте, my parcel arrived broken, помогите").category()).isEqualTo("damage");
+        assertThat(rulesOnly("Hello, хочу refund за заказ").category()).isEqualTo("refund");
+    }
+
+    @Test
     void moreMatchesMeanMoreConfidence() {
         assertThat(rulesOnly("broken").confidence()).isEqualTo(0.6);
         assertThat(rulesOnly("broken and cracked, damaged").confidence()).isGreaterThan(0.8);
