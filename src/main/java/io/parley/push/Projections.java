@@ -49,7 +49,8 @@ class Projections {
             case PARLEY + "message.received" -> toAssignee(c, id, "message", data.getString("sessionId"), data);
             case PARLEY + "message.sent", PARLEY + "message.delivered", PARLEY + "message.failed" -> delivery(c, id,
                     data);
-            case PARLEY + "session.closed" -> toAssignee(c, id, "session.closed", data.getString("sessionId"), data);
+            case PARLEY + "session.closed" -> toAssignee(c, id, "session.closed", data.getString("sessionId"), data)
+                    .chain(() -> offersEndedByClosing(c, id, data));
             case PARLEY + "sla.warning", PARLEY + "sla.breached" -> toHolder(c, id, type.substring(PARLEY.length()),
                     data);
             default -> Uni.createFrom().voidItem();
@@ -115,6 +116,21 @@ class Projections {
                 .execute(Tuple.of(UUID.fromString(sessionId)))
                 .chain(rows -> !rows.iterator().hasNext() ? Uni.createFrom().voidItem()
                         : store.append(c, rows.iterator().next().getString("assignee"), id, type, data));
+    }
+
+    /** Closing a session withdraws its pending offer: the operator it was offered to is told. */
+    private Uni<Void> offersEndedByClosing(SqlConnection c, String id, JsonObject data) {
+        return c.preparedQuery("SELECT o.id, o.operator FROM offers o JOIN sessions s ON s.id = o.session_id"
+                + " WHERE o.session_id = $1 AND o.state = 'RESCINDED' AND o.decided_at >= s.closed_at")
+                .execute(Tuple.of(UUID.fromString(data.getString("sessionId"))))
+                .chain(rows -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Row row : rows) {
+                        chain = chain.chain(() -> store.append(c, row.getString("operator"), id, "offer.ended",
+                                session(data).put("offerId", row.getUUID("id").toString()).put("reason", "rescinded")));
+                    }
+                    return chain;
+                });
     }
 
     /** SLA warnings go to whoever holds the conversation: its assignee or the operator it is offered to. */

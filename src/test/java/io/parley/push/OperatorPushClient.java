@@ -20,7 +20,7 @@ import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
 
 /** An operator desk's WebSocket: ticket, first-frame authentication, requests, and the events it receives. */
-final class OperatorPushClient implements AutoCloseable {
+public final class OperatorPushClient implements AutoCloseable {
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final List<JsonObject> events = new ArrayList<>();
@@ -62,7 +62,7 @@ final class OperatorPushClient implements AutoCloseable {
         return open(RestAssured.port, ticket, after);
     }
 
-    static OperatorPushClient open(int port, String ticket, Long after) {
+    public static OperatorPushClient open(int port, String ticket, Long after) {
         OperatorPushClient client = new OperatorPushClient(port);
         JsonObject auth = new JsonObject().put("type", "auth").put("ticket", ticket);
         if (after != null) {
@@ -83,19 +83,19 @@ final class OperatorPushClient implements AutoCloseable {
     }
 
     /** The next control frame of {@code type} (events that arrive meanwhile are kept); fails after 20 s. */
-    JsonObject expect(String type) throws InterruptedException {
+    public JsonObject expect(String type) throws InterruptedException {
         return next(frame -> type.equals(frame.getString("type")), "a '" + type + "' frame");
     }
 
     /** Sends a request and returns its {@code result} or {@code error}. */
-    JsonObject request(JsonObject frame) throws InterruptedException {
+    public JsonObject request(JsonObject frame) throws InterruptedException {
         String id = "r" + ++requests;
         send(frame.copy().put("requestId", id));
         return next(f -> id.equals(f.getString("requestId")), "an answer to " + frame.getString("type"));
     }
 
     /** The first event of {@code type} matching {@code test}, received or still to come. */
-    JsonObject event(String type, Predicate<JsonObject> test) throws InterruptedException {
+    public JsonObject event(String type, Predicate<JsonObject> test) throws InterruptedException {
         Predicate<JsonObject> wanted = f -> "event".equals(f.getString("type")) && type.equals(f.getString("event"))
                 && test.test(f.getJsonObject("data"));
         for (JsonObject seen : events) {

@@ -1,5 +1,6 @@
 package io.parley.push;
 
+import static io.parley.testing.RoutingFixtures.SUPERVISOR;
 import static io.parley.testing.RoutingFixtures.awaitOffer;
 import static io.parley.testing.RoutingFixtures.operator;
 import static io.parley.testing.RoutingFixtures.queue;
@@ -117,6 +118,16 @@ class OperatorPushTest {
                     .getJsonObject("data").getString("offerId");
             assertThat(petr.event("offer.ended", data -> missed.equals(data.getString("offerId")))
                     .getJsonObject("data").getString("reason")).isEqualTo("expired");
+
+            Api.Visitor third = Api.anonymousVisitor(channel);
+            Api.visitorSays(channel, third.token(), "1", "third");
+            String thirdSession = Api.sessionOf(channel, third);
+            String withdrawn = petr.event("offer", data -> thirdSession.equals(data.getString("sessionId")))
+                    .getJsonObject("data").getString("offerId");
+            given().header("Authorization", SUPERVISOR).when().post("/api/sessions/{id}/close", thirdSession).then()
+                    .statusCode(200);
+            assertThat(petr.event("offer.ended", data -> withdrawn.equals(data.getString("offerId")))
+                    .getJsonObject("data").getString("reason")).isEqualTo("rescinded");
 
             JsonObject invalid = petr.request(new JsonObject().put("type", "accept").put("offerId", "nope"));
             assertThat(invalid.getInteger("status")).isEqualTo(400);

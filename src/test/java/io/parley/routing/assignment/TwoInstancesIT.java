@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.embedded.EmbeddedKafka;
 import io.parley.embedded.EmbeddedPostgres;
+import io.parley.push.OperatorPushClient;
 import io.parley.security.Roles;
 import io.parley.testing.Api;
 import io.parley.testing.ParleyInfrastructure;
 import io.parley.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Two Parley processes (the packaged application) on one PostgreSQL and one Kafka, both routing the same
@@ -126,13 +128,54 @@ class TwoInstancesIT {
                 }
             }
             assertInvariants();
-            return count("SELECT count(*) FROM routing_tasks WHERE state = 'ASSIGNED'") == OPERATORS * CAPACITY;
+            return count("SELECT count(*) FROM routing_tasks WHERE state = 'ASSIGNED' AND queue = 'two'") == OPERATORS
+                    * CAPACITY;
         });
         assertInvariants();
-        assertThat(count("SELECT count(*) FROM routing_tasks")).isEqualTo(CONVERSATIONS);
-        assertThat(count("SELECT count(*) FROM routing_tasks WHERE state = 'WAITING'"))
+        assertThat(count("SELECT count(*) FROM routing_tasks WHERE queue = 'two'")).isEqualTo(CONVERSATIONS);
+        assertThat(count("SELECT count(*) FROM routing_tasks WHERE state = 'WAITING' AND queue = 'two'"))
                 .isEqualTo(CONVERSATIONS - OPERATORS * CAPACITY);
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(OPERATORS * CAPACITY);
+    }
+
+    @Test
+    void anOperatorConnectedToOneInstanceIsPushedWhatHappensOnTheOther() throws Exception {
+        String admin = TestTokens.bearer(Roles.ADMIN);
+        String channel = on(0).header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("type", "inapp", "name", "push", "secrets", Map.of("identitySecret", SECRET)))
+                .post("/api/admin/channels").then().statusCode(201).extract().path("id");
+        on(0).header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "push", "targetExpression", "operator.groups HAS 'push'", "offerTimeoutSeconds", 60))
+                .put("/api/admin/queues/push").then().statusCode(201);
+        on(0).header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("filters", List.of(Map.of("name", "push", "when", "conversation.channelId == '" + channel
+                        + "'", "targets", List.of(Map.of("queue", "push")))), "defaultTarget", Map.of("queue", "two")))
+                .put("/api/admin/workflow").then().statusCode(200);
+        on(0).header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "push", "groups", List.of("push"), "capacity", Map.of("chat", 1),
+                        "maxConcurrent", 1))
+                .put("/api/admin/operators/{s}", "push-1").then().statusCode(201);
+        String ticket = on(0).header("Authorization", operator("push-1")).post("/api/operator/push/tickets").then()
+                .statusCode(200).extract().path("ticket");
+
+        // the desk is connected to instance b with a ticket issued by instance a; everything else happens on a
+        try (OperatorPushClient desk = OperatorPushClient.open(ports.get(1), ticket, null)) {
+            desk.expect("ready");
+            desk.request(new JsonObject().put("type", "status").put("status", "AVAILABLE"));
+            String token = on(0).contentType(ContentType.JSON).body(Map.of()).post("/api/inapp/{c}/visitors", channel)
+                    .then().statusCode(200).extract().path("visitorToken");
+            on(0).contentType(ContentType.JSON).header("X-Visitor-Token", token)
+                    .body(Map.of("clientMessageId", "m", "text", "hello")).post("/api/inapp/{c}/messages", channel)
+                    .then().statusCode(202);
+            String offer = desk.event("offer", data -> "push".equals(data.getString("queue"))).getJsonObject("data")
+                    .getString("offerId");
+            assertThat(desk.request(new JsonObject().put("type", "accept").put("offerId", offer)).getString("type"))
+                    .isEqualTo("result");
+            desk.event("assigned", data -> offer.equals(data.getString("offerId")));
+            on(0).header("Authorization", operator("push-1")).contentType(ContentType.JSON)
+                    .body(Map.of("status", "BUSY")).put("/api/operators/me/status").then().statusCode(200);
+            desk.event("status", data -> "BUSY".equals(data.getString("status")));
+        }
     }
 
     private static void assertInvariants() throws SQLException {
