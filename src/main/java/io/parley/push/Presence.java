@@ -3,7 +3,6 @@ package io.parley.push;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,7 +30,6 @@ class Presence {
     private static final Logger LOG = Logger.getLogger(Presence.class);
     static final String LOST = "connection lost";
 
-    private final String instance = UUID.randomUUID().toString();
     private final Pool pool;
     private final PushHub hub;
     private final PushConfig config;
@@ -64,16 +62,7 @@ class Presence {
                 });
             }
         }
-        return markPresent().chain(this::setLostOffline);
-    }
-
-    private Uni<Void> markPresent() {
-        String[] subjects = hub.subjects().toArray(String[]::new);
-        return subjects.length == 0 ? Uni.createFrom().voidItem()
-                : pool.preparedQuery("INSERT INTO operator_presence (subject, instance, last_seen)"
-                        + " SELECT unnest($1::text[]), $2, now()"
-                        + " ON CONFLICT (subject, instance) DO UPDATE SET last_seen = now()")
-                        .execute(Tuple.of(subjects, instance)).replaceWithVoid();
+        return hub.markPresent(hub.subjects().toArray(String[]::new)).chain(this::setLostOffline);
     }
 
     private Uni<Void> setLostOffline() {

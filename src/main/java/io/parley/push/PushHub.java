@@ -3,6 +3,7 @@ package io.parley.push;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,8 @@ import io.parley.common.infra.PgListener;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The push connections this instance holds, by operator. The database says when an operator's stream grew
@@ -22,12 +25,15 @@ import io.vertx.core.json.JsonObject;
 class PushHub {
 
     private final Map<String, Set<PushConnection>> bySubject = new ConcurrentHashMap<>();
+    private final String instance = UUID.randomUUID().toString();
     private final OperatorEventStore store;
     private final PushConfig config;
+    private final Pool pool;
 
-    PushHub(OperatorEventStore store, PushConfig config) {
+    PushHub(OperatorEventStore store, PushConfig config, Pool pool) {
         this.store = store;
         this.config = config;
+        this.pool = pool;
     }
 
     void listen(@Observes StartupEvent event, PgListener listener) {
@@ -40,15 +46,28 @@ class PushHub {
      * {@code after}, from now with a {@code ready} frame.
      */
     Uni<Void> open(PushConnection connection, Long after) {
-        return store.position(connection.subject()).chain(position -> {
-            boolean replay = after != null && position.canReplayFrom(after);
-            connection.startAfter(replay ? after : position.last());
-            bySubject.computeIfAbsent(connection.subject(), s -> ConcurrentHashMap.newKeySet()).add(connection);
-            JsonObject frame = new JsonObject().put("type", after == null || replay ? "ready" : "resync")
-                    .put("subject", connection.subject()).put("seq", position.last())
-                    .put("heartbeatSeconds", config.presenceGrace().toSeconds() / 3);
-            return connection.sink().control(frame).invoke(connection::wake);
-        });
+        return markPresent(new String[] { connection.subject() })
+                .chain(() -> store.position(connection.subject())).chain(position -> {
+                    boolean replay = after != null && position.canReplayFrom(after);
+                    connection.startAfter(replay ? after : position.last());
+                    bySubject.computeIfAbsent(connection.subject(), s -> ConcurrentHashMap.newKeySet()).add(connection);
+                    JsonObject frame = new JsonObject().put("type", after == null || replay ? "ready" : "resync")
+                            .put("subject", connection.subject()).put("seq", position.last())
+                            .put("heartbeatSeconds", config.presenceGrace().toSeconds() / 3);
+                    return connection.sink().control(frame).invoke(connection::wake);
+                });
+    }
+
+    /**
+     * Marks operators as present on this instance now (at every connection, so that even a short one is followed by
+     * the presence check, and on every heartbeat round).
+     */
+    Uni<Void> markPresent(String[] subjects) {
+        return subjects.length == 0 ? Uni.createFrom().voidItem()
+                : pool.preparedQuery("INSERT INTO operator_presence (subject, instance, last_seen)"
+                        + " SELECT unnest($1::text[]), $2, now()"
+                        + " ON CONFLICT (subject, instance) DO UPDATE SET last_seen = now()")
+                        .execute(Tuple.of(subjects, instance)).replaceWithVoid();
     }
 
     void close(PushConnection connection) {
