@@ -64,7 +64,7 @@ class Projections {
     private Uni<JsonObject> offer(SqlConnection c, JsonObject data) {
         UUID session = UUID.fromString(data.getString("sessionId"));
         return c.preparedQuery("""
-                SELECT o.expires_at, s.customer_id, s.opened_at, c.display_name, c.language
+                SELECT o.created_at, o.expires_at, s.customer_id, s.opened_at, c.display_name, c.language
                 FROM offers o JOIN sessions s ON s.id = o.session_id JOIN customers c ON c.id = s.customer_id
                 WHERE o.id = $1""").execute(Tuple.of(UUID.fromString(data.getString("offerId"))))
                 .chain(rows -> c.preparedQuery("""
@@ -77,7 +77,8 @@ class Projections {
         JsonObject out = session(data).put("offerId", data.getString("offerId")).put("queue", data.getString("queue"));
         if (offer.iterator().hasNext()) {
             Row row = offer.iterator().next();
-            out.put("expiresAt", row.getOffsetDateTime("expires_at").toString())
+            out.put("offeredAt", row.getOffsetDateTime("created_at").toString())
+                    .put("expiresAt", row.getOffsetDateTime("expires_at").toString())
                     .put("openedAt", row.getOffsetDateTime("opened_at").toString())
                     .put("customer", new JsonObject().put("id", row.getUUID("customer_id").toString())
                             .put("displayName", row.getString("display_name"))
