@@ -86,23 +86,10 @@ class TwoInstancesIT {
 
     @Test
     void twoInstancesRouteTheSameConversationsWithoutBreakingCapacityOrLosingAny() throws Exception {
-        String admin = TestTokens.bearer(Roles.ADMIN);
-        String channel = on(0).header("Authorization", admin).contentType(ContentType.JSON)
-                .body(Map.of("type", "inapp", "name", "two", "secrets", Map.of("identitySecret", SECRET)))
-                .post("/api/admin/channels").then().statusCode(201).extract().path("id");
-        on(1).header("Authorization", admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "two", "targetExpression", "operator.groups HAS 'two'", "offerTimeoutSeconds", 60))
-                .put("/api/admin/queues/two").then().statusCode(201);
-        on(0).header("Authorization", admin).contentType(ContentType.JSON)
-                .body(Map.of("filters", List.of(Map.of("name", "two", "when", "true", "targets",
-                        List.of(Map.of("queue", "two")))), "defaultTarget", Map.of("queue", "two")))
-                .put("/api/admin/workflow").then().statusCode(200);
+        String channel = channelWithOwnQueue("two", "true");
         for (int i = 0; i < OPERATORS; i++) {
             String subject = "two-" + i;
-            on(i).header("Authorization", admin).contentType(ContentType.JSON)
-                    .body(Map.of("displayName", subject, "groups", List.of("two"), "capacity", Map.of("chat", CAPACITY),
-                            "maxConcurrent", CAPACITY))
-                    .put("/api/admin/operators/{s}", subject).then().statusCode(201);
+            putOperator(i, subject, "two", CAPACITY);
             on(i + 1).header("Authorization", operator(subject)).contentType(ContentType.JSON)
                     .body(Map.of("status", "AVAILABLE")).put("/api/operators/me/status").then().statusCode(200);
         }
@@ -140,21 +127,8 @@ class TwoInstancesIT {
 
     @Test
     void anOperatorConnectedToOneInstanceIsPushedWhatHappensOnTheOther() throws Exception {
-        String admin = TestTokens.bearer(Roles.ADMIN);
-        String channel = on(0).header("Authorization", admin).contentType(ContentType.JSON)
-                .body(Map.of("type", "inapp", "name", "push", "secrets", Map.of("identitySecret", SECRET)))
-                .post("/api/admin/channels").then().statusCode(201).extract().path("id");
-        on(0).header("Authorization", admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "push", "targetExpression", "operator.groups HAS 'push'", "offerTimeoutSeconds", 60))
-                .put("/api/admin/queues/push").then().statusCode(201);
-        on(0).header("Authorization", admin).contentType(ContentType.JSON)
-                .body(Map.of("filters", List.of(Map.of("name", "push", "when", "conversation.channelId == '" + channel
-                        + "'", "targets", List.of(Map.of("queue", "push")))), "defaultTarget", Map.of("queue", "push")))
-                .put("/api/admin/workflow").then().statusCode(200);
-        on(0).header("Authorization", admin).contentType(ContentType.JSON)
-                .body(Map.of("displayName", "push", "groups", List.of("push"), "capacity", Map.of("chat", 1),
-                        "maxConcurrent", 1))
-                .put("/api/admin/operators/{s}", "push-1").then().statusCode(201);
+        String channel = channelWithOwnQueue("push", null);
+        putOperator(0, "push-1", "push", 1);
         String ticket = on(0).header("Authorization", operator("push-1")).post("/api/operator/push/tickets").then()
                 .statusCode(200).extract().path("ticket");
 
@@ -195,6 +169,31 @@ class TwoInstancesIT {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** An in-app channel whose conversations go to a queue of the same name (all of them when {@code when}). */
+    private static String channelWithOwnQueue(String name, String when) {
+        String admin = TestTokens.bearer(Roles.ADMIN);
+        String channel = on(0).header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("type", "inapp", "name", name, "secrets", Map.of("identitySecret", SECRET)))
+                .post("/api/admin/channels").then().statusCode(201).extract().path("id");
+        on(1).header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "targetExpression", "operator.groups HAS '" + name + "'",
+                        "offerTimeoutSeconds", 60))
+                .put("/api/admin/queues/{q}", name).then().statusCode(201);
+        on(0).header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("filters", List.of(Map.of("name", name, "when", when != null ? when
+                        : "conversation.channelId == '" + channel + "'", "targets", List.of(Map.of("queue", name)))),
+                        "defaultTarget", Map.of("queue", name)))
+                .put("/api/admin/workflow").then().statusCode(200);
+        return channel;
+    }
+
+    private static void putOperator(int instance, String subject, String group, int capacity) {
+        on(instance).header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("displayName", subject, "groups", List.of(group), "capacity", Map.of("chat", capacity),
+                        "maxConcurrent", capacity))
+                .put("/api/admin/operators/{s}", subject).then().statusCode(201);
     }
 
     private static RequestSpecification on(int i) {
