@@ -34,14 +34,16 @@ class ChannelService {
     private final SecretsCipher cipher;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final ChannelActivation activation;
 
     ChannelService(ChannelRegistry registry, ChannelDirectory directory, SecretsCipher cipher, ObjectMapper json,
-            AuditLog audit) {
+            AuditLog audit, ChannelActivation activation) {
         this.registry = registry;
         this.directory = directory;
         this.cipher = cipher;
         this.json = json;
         this.audit = audit;
+        this.activation = activation;
     }
 
     Uni<ChannelView> create(ChannelRequest request, Actor actor) {
@@ -62,7 +64,8 @@ class ChannelService {
         return Panache.withTransaction(() -> entity.persist()
                 .chain(() -> audit.record(actor.subject(), "channel.created", entity.id.toString(),
                         Map.of("type", entity.type, "name", entity.name))))
-                .map(ignored -> ChannelView.of(entity, settings.secrets().keySet()));
+                .map(ignored -> ChannelView.of(entity, settings.secrets().keySet()))
+                .chain(this::activated);
     }
 
     Uni<List<ChannelView>> list(Actor actor) {
@@ -97,7 +100,7 @@ class ChannelService {
             return audit.record(actor.subject(), "channel.updated", id.toString(),
                     Map.of("secretsChanged", orEmpty(update.secrets()).keySet()))
                     .chain(() -> entity.<ChannelEntity> persistAndFlush());
-        })).invoke(() -> directory.evict(id)).map(this::view);
+        })).invoke(() -> directory.evict(id)).map(this::view).chain(this::activated);
     }
 
     Uni<ChannelView> setEnabled(UUID id, boolean enabled, String reason, Actor actor) {
@@ -108,7 +111,18 @@ class ChannelService {
             return audit.record(actor.subject(), enabled ? "channel.enabled" : "channel.disabled", id.toString(),
                     reason == null ? Map.of() : Map.of("reason", reason))
                     .chain(() -> entity.<ChannelEntity> persistAndFlush());
-        })).invoke(() -> directory.evict(id)).map(this::view);
+        })).invoke(() -> directory.evict(id)).map(this::view).chain(this::activated);
+    }
+
+    /**
+     * Registers the channel with its provider (or unregisters a disabled one); a channel whose activation fails is
+     * disabled with the reason, which the administrator sees in the answer.
+     */
+    private Uni<ChannelView> activated(ChannelView view) {
+        return activation.apply(view.id()).chain(failure -> failure == null ? Uni.createFrom().item(view)
+                : disableBySystem(view.id(), "activation failed: " + failure)
+                        .chain(() -> Panache.withSession(() -> ChannelEntity.<ChannelEntity> findById(view.id())))
+                        .map(this::view));
     }
 
     /** Disables a channel on Parley's own decision (credentials refused by the provider). */
