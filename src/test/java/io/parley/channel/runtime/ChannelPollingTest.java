@@ -62,6 +62,8 @@ class ChannelPollingTest {
                 .until(() -> PolledAdapterFactory.POLLS.get(feed).size() >= 4);
         assertThat(List.copyOf(PolledAdapterFactory.POLLS.get(feed)).subList(0, 4)).containsExactly("null", "c1", "c1", "c2");
         assertThat(cursorOf(channel)).isEqualTo("c2");
+        given().header("Authorization", ADMIN).when().post("/api/admin/channels/{id}/disable", channel)
+                .then().statusCode(200);
     }
 
     @Test

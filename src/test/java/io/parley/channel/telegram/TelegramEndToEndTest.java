@@ -115,6 +115,8 @@ class TelegramEndToEndTest {
                 .then().body("messages", hasSize(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.calls("getUpdates").stream()
                 .anyMatch(c -> c.getLong("offset", 0L) == 902164002L));
+        given().header("Authorization", ADMIN).when().post("/api/admin/channels/{id}/disable", channel)
+                .then().statusCode(200);
     }
 
     @Test
