@@ -170,12 +170,12 @@ class EmailAdapter implements Poller, MessageSender {
         if (e instanceof AuthenticationFailedException) {
             return new ChannelFailure.AuthenticationFailed("mail server refused the login");
         }
-        if (e instanceof SMTPSendFailedException smtp && smtp.getReturnCode() >= 500) {
-            return new ChannelFailure.Permanent("SMTP " + smtp.getReturnCode(), false);
-        }
         if (e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
                 && failed.getInvalidAddresses().length > 0) {
             return new ChannelFailure.Permanent("recipient address refused", true);
+        }
+        if (e instanceof SMTPSendFailedException smtp && smtp.getReturnCode() >= 500) {
+            return new ChannelFailure.Permanent("SMTP " + smtp.getReturnCode(), false);
         }
         if (e instanceof MessagingException || e instanceof java.io.IOException) {
             return new ChannelFailure.Retryable("mail server: " + e.getClass().getSimpleName());

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.channel.spi.ChannelAdapterFactory;
 import io.parley.channel.spi.ChannelSettings;
+import io.parley.channel.spi.GeneratedSecrets;
 import io.parley.channel.spi.InvalidChannelConfigException;
 import io.parley.common.audit.AuditLog;
 import io.parley.common.problem.Problem;
@@ -50,7 +52,17 @@ class ChannelService {
         actor.requireMayManage(request.type());
         ChannelAdapterFactory<?> factory = registry.factory(request.type()).orElseThrow(
                 () -> ProblemException.invalidField("type", "unknown channel type; known: " + registry.types()));
-        ChannelSettings settings = new ChannelSettings(orEmpty(request.config()), orEmpty(request.secrets()));
+        Map<String, String> secrets = new HashMap<>(orEmpty(request.secrets()));
+        Map<String, String> generated = new TreeMap<>();
+        if (factory instanceof GeneratedSecrets generator) {
+            generator.generateSecrets().forEach((name, value) -> {
+                if (secrets.get(name) == null || secrets.get(name).isBlank()) {
+                    secrets.put(name, value);
+                    generated.put(name, value);
+                }
+            });
+        }
+        ChannelSettings settings = new ChannelSettings(orEmpty(request.config()), secrets);
         validate(factory, settings);
         ChannelEntity entity = new ChannelEntity();
         entity.id = UUID.randomUUID();
@@ -65,7 +77,8 @@ class ChannelService {
                 .chain(() -> audit.record(actor.subject(), "channel.created", entity.id.toString(),
                         Map.of("type", entity.type, "name", entity.name))))
                 .map(ignored -> ChannelView.of(entity, settings.secrets().keySet()))
-                .chain(this::activated);
+                .chain(this::activated)
+                .map(view -> view.withGeneratedSecrets(generated));
     }
 
     Uni<List<ChannelView>> list(Actor actor) {

@@ -140,6 +140,26 @@ class WebhookChannelTest {
     }
 
     @Test
+    void aSecretLeftOutIsGeneratedAndShownOnlyOnce() {
+        var created = given().header("Authorization", INTEGRATOR).contentType(ContentType.JSON)
+                .body(Map.of("type", "webhook", "name", "CRM generated", "config",
+                        Map.of("url", integrator.baseUrl() + "/parley/replies")))
+                .when().post("/api/admin/channels").then().statusCode(201)
+                .body("secretsSet", org.hamcrest.Matchers.contains("signingSecret")).extract();
+        String secret = created.path("generatedSecrets.signingSecret");
+        UUID channel = UUID.fromString(created.path("id"));
+        assertThat(secret).matches("[0-9a-f]{64}");
+
+        given().header("Authorization", INTEGRATOR).when().get("/api/admin/channels/{id}", channel)
+                .then().statusCode(200).body("generatedSecrets", org.hamcrest.Matchers.nullValue());
+        String body = message("order-g", "g-1", "hello");
+        String timestamp = now();
+        given().contentType(ContentType.JSON).header("X-Parley-Timestamp", timestamp)
+                .header("X-Parley-Signature", Signatures.sign(secret, timestamp, body.getBytes(StandardCharsets.UTF_8)))
+                .body(body).when().post("/webhooks/webhook/{id}", channel).then().statusCode(202);
+    }
+
+    @Test
     void integratorsManageOnlyWebhookChannels() {
         given().header("Authorization", INTEGRATOR).contentType(ContentType.JSON)
                 .body(Map.of("type", "inapp", "name", "not mine", "secrets",
