@@ -48,6 +48,8 @@ class ChannelPollers {
     private final String owner = "parley-" + UUID.randomUUID();
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Integer> failures = new ConcurrentHashMap<>();
+    /** Channels found not to poll, with the version they were checked at (a change is checked again). */
+    private final Map<UUID, Integer> notPolling = new ConcurrentHashMap<>();
     private final Pool pool;
     private final PollLeases leases;
     private final ChannelDirectory directory;
@@ -72,20 +74,30 @@ class ChannelPollers {
 
     @Scheduled(every = "${parley.channels.polling.scan-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scan() {
-        return pool.query("SELECT c.id FROM channels c LEFT JOIN channel_poll_state p ON p.channel_id = c.id"
-                + " WHERE c.enabled AND (p.owner IS NULL OR p.lease_until < now())").execute()
+        return pool.query("SELECT c.id, c.version FROM channels c LEFT JOIN channel_poll_state p"
+                + " ON p.channel_id = c.id WHERE c.enabled AND (p.owner IS NULL OR p.lease_until < now())").execute()
                 .invoke(rows -> rows.forEach(row -> {
                     UUID id = row.getUUID("id");
-                    if (!stopping && running.add(id)) {
-                        onNewContext(() -> round(id));
+                    int version = row.getInteger("version");
+                    if (!stopping && !Integer.valueOf(version).equals(notPolling.get(id)) && running.add(id)) {
+                        onNewContext(() -> round(id, version));
                     }
                 })).replaceWithVoid();
     }
 
-    /** One round of a channel's loop; schedules the next one unless the loop ends. */
-    private void round(UUID channelId) {
+    /**
+     * One round of a channel's loop; schedules the next one unless the loop ends. {@code version} is the channel's
+     * version when the scan found it (first round: the adapter is built afresh, not taken from the cache), or -1.
+     */
+    private void round(UUID channelId, int version) {
+        if (version >= 0) {
+            directory.evict(channelId);
+        }
         directory.resolve(channelId).chain(channel -> {
             if (!channel.enabled() || !(channel.adapter() instanceof Poller poller)) {
+                if (channel.enabled() && version >= 0) {
+                    notPolling.put(channelId, version);
+                }
                 return leases.release(channelId, owner).replaceWith(Next.STOP);
             }
             return leases.hold(channelId, owner, config.leaseTtl()).chain(lease -> lease == null
@@ -107,9 +119,9 @@ class ChannelPollers {
         Duration pause = failurePause.isZero() ? next == Next.IDLE ? config.idleDelay() : Duration.ZERO
                 : failurePause;
         if (pause.isZero()) {
-            onNewContext(() -> round(channelId));
+            onNewContext(() -> round(channelId, -1));
         } else {
-            vertx.setTimer(pause.toMillis(), ignored -> onNewContext(() -> round(channelId)));
+            vertx.setTimer(pause.toMillis(), ignored -> onNewContext(() -> round(channelId, -1)));
         }
     }
 
