@@ -48,6 +48,7 @@ class EmailAdapter implements Poller, MessageSender {
     private static final Logger LOG = Logger.getLogger(EmailAdapter.class);
     private static final int BATCH = 50;
     private static final int MAX_HTML = 200_000;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(20);
 
     private final ChannelContext context;
     private final EmailConfig config;
@@ -67,15 +68,28 @@ class EmailAdapter implements Poller, MessageSender {
         return CAPABILITIES;
     }
 
+    /**
+     * Checks the inbox, or, while an empty inbox's poll interval has not passed, waits (at most {@link #MAX_WAIT}, well
+     * within the runtime's poll lease) and returns an empty batch at the same cursor.
+     */
     @Override
     public Uni<Batch> poll(String cursor) {
-        long[] position = cursor(cursor);
         Instant idle = idleSince.get(context.channelId());
-        Duration wait = idle == null ? Duration.ZERO
+        Duration remaining = idle == null ? Duration.ZERO
                 : Duration.between(Instant.now(), idle.plus(config.pollInterval()));
-        Uni<Void> pause = wait.isNegative() || wait.isZero() ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
-        return pause.chain(() -> blocking(() -> mailbox.fetch(position[0], position[1], BATCH))).map(fetched -> {
+        if (remaining.isNegative() || remaining.isZero()) {
+            return check(cursor);
+        }
+        Duration wait = remaining.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : remaining;
+        return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
+                .chain(() -> wait.equals(remaining) ? check(cursor)
+                        : Uni.createFrom().item(new Batch(List.of(),
+                                cursor)));
+    }
+
+    private Uni<Batch> check(String cursor) {
+        long[] position = cursor(cursor);
+        return blocking(() -> mailbox.fetch(position[0], position[1], BATCH)).map(fetched -> {
             if (fetched.mails().isEmpty()) {
                 idleSince.put(context.channelId(), Instant.now());
             } else {

@@ -46,7 +46,8 @@ final class Updates {
             } else if (update.getJsonObject("my_chat_member") != null) {
                 JsonObject member = update.getJsonObject("my_chat_member");
                 String status = member.getJsonObject("new_chat_member", new JsonObject()).getString("status", "");
-                if ("kicked".equals(status) || "member".equals(status)) {
+                boolean privateChat = "private".equals(member.getJsonObject("chat").getString("type"));
+                if (privateChat && ("kicked".equals(status) || "member".equals(status))) {
                     events.add(new InboundEvent.ContactBlocked(chat(member), id(member.getJsonObject("from")),
                             "kicked".equals(status), Instant.ofEpochSecond(member.getLong("date"))));
                 }

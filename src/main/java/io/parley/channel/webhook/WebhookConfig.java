@@ -50,4 +50,9 @@ record WebhookConfig(URI url, String signingSecret, Duration replayWindow) {
         }
         throw new InvalidChannelConfigException("config.replayWindowSeconds", "must be a number from 30 to 3600");
     }
+
+    @Override
+    public String toString() {
+        return "WebhookConfig[url=" + url + ", replayWindow=" + replayWindow + "]";
+    }
 }

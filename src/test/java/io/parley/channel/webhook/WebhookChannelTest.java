@@ -95,7 +95,7 @@ class WebhookChannelTest {
     }
 
     @Test
-    void forgedStaleAndMalformedDeliveriesAreRefusedWithProblems() {
+    void forgedStaleMalformedMisroutedAndDisabledDeliveriesAreRefusedWithProblems() {
         UUID channel = register();
         String body = message("order-x", "m-1", "hello");
         String timestamp = now();
@@ -115,6 +115,11 @@ class WebhookChannelTest {
         deliver(channel, "not json", now())
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON).body(body).when().post("/webhooks/telegram/{id}", channel)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", INTEGRATOR).when().post("/api/admin/channels/{id}/disable", channel)
+                .then().statusCode(200);
+        deliver(channel, body, now()).then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test
