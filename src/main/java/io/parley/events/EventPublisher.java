@@ -2,6 +2,7 @@ package io.parley.events;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,16 @@ public class EventPublisher {
     /** The same, for a transaction on a plain SQL connection (the conversation pipeline's hot path). */
     public Uni<Void> publish(SqlConnection connection, String type, String subject, String partitionKey, Object data) {
         return outbox.append(connection, config.topic(), partitionKey, event(type, subject, data));
+    }
+
+    /** Several events in one round trip, inside the caller's transaction; each keeps the order given. */
+    public Uni<Void> publishAll(SqlConnection connection, List<Pending> pending) {
+        return outbox.appendAll(connection, config.topic(), pending.stream()
+                .map(p -> new Outbox.Keyed(p.partitionKey(), event(p.type(), p.subject(), p.data()))).toList());
+    }
+
+    /** An event to publish with {@link #publishAll}. */
+    public record Pending(String type, String subject, String partitionKey, Object data) {
     }
 
     private CloudEvent event(String type, String subject, Object data) {

@@ -1,5 +1,7 @@
 package io.parley.common.outbox;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,6 +41,23 @@ public class Outbox {
         return Uni.createFrom().item(() -> serialize(payload)).chain(serialized -> connection
                 .preparedQuery("INSERT INTO outbox (topic, record_key, payload) VALUES ($1, $2, $3::jsonb)")
                 .execute(Tuple.of(topic, key, new JsonObject(serialized))).replaceWithVoid());
+    }
+
+    /** Several records for one topic in one statement, in the order given, inside a transaction on a plain connection. */
+    public Uni<Void> appendAll(SqlConnection connection, String topic, List<Keyed> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().item(() -> records.stream().map(r -> serialize(r.payload())).toArray(String[]::new))
+                .chain(payloads -> connection.preparedQuery("INSERT INTO outbox (topic, record_key, payload)"
+                        + " SELECT $1, k, p::jsonb FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(k, p, n)"
+                        + " ORDER BY n")
+                        .execute(Tuple.of(topic, records.stream().map(Keyed::key).toArray(String[]::new), payloads))
+                        .replaceWithVoid());
+    }
+
+    /** A payload and the record key it goes out under. */
+    public record Keyed(String key, Object payload) {
     }
 
     private String serialize(Object payload) {

@@ -23,11 +23,25 @@ public interface AssignmentConfig {
     @WithDefault("100")
     int slaBreachPriorityBoost();
 
-    /** Waiting conversations decided at the same time within a round (each in its own transaction). */
-    @WithDefault("8")
-    int routingConcurrency();
+    /**
+     * Waiting conversations decided in one transaction: locked together, decided in memory, their effects written with
+     * one pipelined statement per kind.
+     */
+    @WithDefault("100")
+    int decisionsPerTransaction();
+
+    /** Routing transactions of a round in flight at the same time, so deciding and writing overlap. */
+    @WithDefault("2")
+    int transactionsAtOnce();
 
     /** Waiting conversations routed per round, highest priority and longest waiting first. */
-    @WithDefault("500")
+    @WithDefault("1000")
     int batchSize();
+
+    /**
+     * How many of each queue's waiting conversations a round looks at (besides all not yet in a queue), so that one long
+     * queue nobody can serve does not keep the others from being routed.
+     */
+    @WithDefault("100")
+    int perQueueLookahead();
 }

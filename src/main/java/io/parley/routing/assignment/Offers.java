@@ -101,7 +101,12 @@ class Offers {
     }
 
     Uni<Void> publish(SqlConnection c, String type, UUID sessionId, String queue, String operator, UUID offerId) {
-        return events.publish(c, type, sessionId.toString(), sessionId.toString(), new RoutingEvents.Data(
+        return events.publishAll(c, List.of(event(type, sessionId, queue, operator, offerId)));
+    }
+
+    /** A routing event about a session, keyed by the session so its events keep their order. */
+    static EventPublisher.Pending event(String type, UUID sessionId, String queue, String operator, UUID offerId) {
+        return new EventPublisher.Pending(type, sessionId.toString(), sessionId.toString(), new RoutingEvents.Data(
                 sessionId.toString(), queue, operator, offerId == null ? null : offerId.toString()));
     }
 }

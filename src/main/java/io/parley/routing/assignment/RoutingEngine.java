@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,19 +20,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.problem.ProblemException;
-import io.parley.events.EventPublisher;
-import io.parley.operator.OperatorStatus;
-import io.parley.operator.StatusChanged;
 import io.parley.routing.RoutingSnapshots;
-import io.parley.routing.core.Decision;
 import io.parley.routing.core.OperatorSnapshot;
 import io.parley.routing.core.QueueSnapshot;
-import io.parley.routing.core.RoutingCore;
+import io.parley.routing.core.TargetMatches;
 import io.parley.routing.workflow.CompiledWorkflow;
 import io.parley.routing.workflow.WorkflowService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -41,50 +35,46 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Performs routing decisions: expires overdue offers, then routes waiting conversations (highest priority, longest
- * waiting first), each in its own transaction. Correct across instances because every effect is conditional in the
- * database: a task is routed only by whoever locks it ({@code FOR UPDATE SKIP LOCKED}); an offer is made only after
- * locking the operator's row and recounting what they hold, so capacity is never exceeded; a unique index allows one
- * pending offer per conversation.
+ * waiting first) in batches, each batch one transaction. Correct across instances because every effect is conditional
+ * in the database: a task is routed only by whoever locks it ({@code FOR UPDATE SKIP LOCKED}); offers are made only
+ * after locking the operators' rows and recounting what they hold ({@link CapacityCheck}), so capacity is never
+ * exceeded; a unique index allows one pending offer per conversation.
  */
 @ApplicationScoped
 class RoutingEngine {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
-    private static final int KEPT_CANDIDATES = 25;
 
     private final Pool pool;
     private final WorkflowService workflows;
     private final RoutingSnapshots snapshots;
-    private final Offers offers;
-    private final EventPublisher events;
+    private final OfferExpiry expiry;
+    private final BatchWrites writes;
     private final ObjectMapper json;
     private final AssignmentConfig config;
     private final SlaClock sla;
-    private final AutoReplies autoReplies;
 
-    RoutingEngine(Pool pool, WorkflowService workflows, RoutingSnapshots snapshots, Offers offers,
-            EventPublisher events, ObjectMapper json, AssignmentConfig config, SlaClock sla,
-            AutoReplies autoReplies) {
-        this.sla = sla;
-        this.autoReplies = autoReplies;
+    RoutingEngine(Pool pool, WorkflowService workflows, RoutingSnapshots snapshots, OfferExpiry expiry,
+            BatchWrites writes, ObjectMapper json, AssignmentConfig config, SlaClock sla) {
         this.pool = pool;
         this.workflows = workflows;
         this.snapshots = snapshots;
-        this.offers = offers;
-        this.events = events;
+        this.expiry = expiry;
+        this.writes = writes;
         this.json = json;
         this.config = config;
+        this.sla = sla;
     }
 
     /** One round: expire offers, then route what waits. Returns the number of offers made. */
     Uni<Integer> round() {
         Instant now = Instant.now();
-        return expireOffers(now)
+        return expiry.expire(now)
                 .chain(() -> sla.check(now))
                 .chain(() -> workflows.activeCompiled().onFailure(ProblemException.class).recoverWithNull())
                 .chain(workflow -> workflow == null ? Uni.createFrom().item(0)
-                        : snapshots.queues(now).chain(queues -> waiting().chain(ids -> snapshots.operators(pool)
+                        : snapshots.queues(now).chain(queues -> waiting(now).chain(ids -> snapshots.operators(pool)
                                 .chain(operators -> {
                                     Map<String, OperatorSnapshot> team = new LinkedHashMap<>();
                                     operators.forEach(o -> team.put(o.subject(), o));
@@ -92,9 +82,19 @@ class RoutingEngine {
                                 }))));
     }
 
-    private Uni<List<UUID>> waiting() {
-        return pool.preparedQuery("SELECT session_id FROM routing_tasks WHERE state = 'WAITING'"
-                + " ORDER BY priority DESC, entered_at LIMIT $1").execute(Tuple.of(config.batchSize()))
+    /**
+     * The conversations to look at this round: every one not yet in a queue or whose ladder step timed out, and the
+     * first {@code per-queue-lookahead} of each queue, so a long queue nobody can serve does not hide the others.
+     */
+    private Uni<List<UUID>> waiting(Instant now) {
+        return pool.preparedQuery("""
+                SELECT session_id FROM (
+                    SELECT session_id, queue, priority, entered_at, step_timeout_at,
+                           row_number() OVER (PARTITION BY queue ORDER BY priority DESC, entered_at) AS position
+                    FROM routing_tasks WHERE state = 'WAITING') w
+                WHERE queue IS NULL OR position <= $1 OR step_timeout_at <= $2
+                ORDER BY priority DESC, entered_at LIMIT $3""")
+                .execute(Tuple.of(config.perQueueLookahead(), now.atOffset(ZoneOffset.UTC), config.batchSize()))
                 .map(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getUUID("session_id")));
@@ -103,188 +103,78 @@ class RoutingEngine {
     }
 
     /**
-     * Routes the waiting conversations, {@code routing-concurrency} at a time, against one snapshot of the team read
-     * once per round and updated as offers are made. Concurrent decisions may pick the same operator; every offer
-     * re-checks the operator under a row lock in the database, so one that no longer fits is not made (the
-     * conversation waits for the next round).
+     * Routes the waiting conversations in transactions of {@code decisions-per-transaction}, {@code transactions-at-once}
+     * at a time (one plans while another writes), against one snapshot of the team read once per round and updated as
+     * offers are planned and confirmed. Two transactions may plan onto the same operator; the second to lock the
+     * operator's row re-counts after the first commits, so an offer that no longer fits is not made.
      */
     private Uni<Integer> routeAll(List<UUID> ids, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
             Map<String, OperatorSnapshot> team, Instant now) {
-        return Multi.createFrom().iterable(ids)
-                .onItem().transformToUni(id -> route(id, workflow, queues, team, now))
-                .merge(config.routingConcurrency())
-                .filter(Boolean::booleanValue)
-                .collect().with(Collectors.counting())
-                .map(Long::intValue);
+        List<List<UUID>> batches = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += config.decisionsPerTransaction()) {
+            batches.add(ids.subList(i, Math.min(ids.size(), i + config.decisionsPerTransaction())));
+        }
+        TargetMatches matches = new TargetMatches();
+        return Multi.createFrom().iterable(batches)
+                .onItem().transformToUni(batch -> route(batch, workflow, queues, team, matches, now))
+                .merge(config.transactionsAtOnce())
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
-    /** Routes one waiting conversation; true when an offer was made. */
-    private Uni<Boolean> route(UUID sessionId, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
-            Map<String, OperatorSnapshot> team, Instant now) {
+    /** Locks, decides and performs one batch in one transaction; returns the number of offers made. */
+    private Uni<Integer> route(List<UUID> ids, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
+            Map<String, OperatorSnapshot> team, TargetMatches matches, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(c -> c.preparedQuery("SELECT queue, step, step_timeout_at, channel_kind,"
-                + " attributes::text AS attributes, preferred_operator, forced_queue, priority FROM routing_tasks"
-                + " WHERE session_id = $1 AND state = 'WAITING' FOR UPDATE SKIP LOCKED").execute(Tuple.of(sessionId))
-                .chain(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Uni.createFrom().item(false);
+        return pool.withTransaction(c -> lock(c, ids).chain(tasks -> tasks.isEmpty() ? Uni.createFrom().item(0)
+                : excluded(c, ids).chain(excluded -> {
+                    Map<UUID, Map<String, Object>> attributes = new HashMap<>();
+                    tasks.forEach(t -> attributes.put(t.sessionId(), attributes(t.attributes())));
+                    List<Plan> plans;
+                    synchronized (team) {
+                        plans = Planner.plan(tasks, excluded, workflow, queues, team, attributes, matches, at);
                     }
-                    Row task = rows.iterator().next();
-                    return excluded(c, sessionId).chain(excluded -> decideAndAct(c, sessionId, task, excluded,
-                            team, workflow, queues, at));
-                }));
+                    List<UUID> locked = tasks.stream().map(WaitingTask::sessionId).toList();
+                    return CapacityCheck.confirm(c, plans, locked).chain(confirmed -> {
+                        synchronized (team) {
+                            forgetThoseNoLongerFree(plans, confirmed, team);
+                        }
+                        return writes.apply(c, confirmed, queues, at);
+                    });
+                })));
     }
 
-    private Uni<Boolean> decideAndAct(SqlConnection c, UUID sessionId, Row task, Set<String> excluded,
-            Map<String, OperatorSnapshot> team, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
-            OffsetDateTime now) {
-        List<OperatorSnapshot> operators = List.copyOf(team.values());
-        String previousQueue = task.getString("queue");
-        int previousStep = task.getInteger("step");
-        OffsetDateTime timeoutAt = task.getOffsetDateTime("step_timeout_at");
-        int step = timeoutAt != null && !now.isBefore(timeoutAt) ? previousStep + 1 : previousStep;
-        String forced = task.getString("forced_queue");
-        CompiledWorkflow rules = forced == null ? workflow
-                : new CompiledWorkflow(workflow.version(), List.of(),
-                        new CompiledWorkflow.CompiledTarget(forced, task.getInteger("priority"), null, null, null));
-        Decision decided = RoutingCore.decide(rules, attributes(task.getString("attributes")),
-                task.getString("channel_kind"), step, queues, operators, excluded,
-                task.getString("preferred_operator"), now.toInstant());
-        Decision decision = forced == null ? decided
-                : new Decision(decided.workflowVersion(), "transfer to " + forced, decided.step(), decided.queue(),
-                        decided.priority(), decided.timeoutSeconds(), decided.queueOpen(), decided.candidates(),
-                        decided.winner(), decided.notes());
-        boolean moved = !decision.queue().equals(previousQueue) || decision.step() != previousStep;
-        OffsetDateTime nextTimeout = !moved ? timeoutAt
-                : decision.timeoutSeconds() == null ? null : now.plusSeconds(decision.timeoutSeconds());
-        Uni<Void> update = c.preparedQuery("UPDATE routing_tasks SET queue = $2, step = $4, step_timeout_at = $5,"
-                + " updated_at = $6, priority = $3 + CASE WHEN sla_breached THEN $7 ELSE 0 END WHERE session_id = $1")
-                .execute(Tuple.from(Arrays.asList(sessionId, decision.queue(), decision.priority(), decision.step(),
-                        nextTimeout, now, config.slaBreachPriorityBoost())))
-                .replaceWithVoid();
-        if (moved) {
-            String type = previousQueue == null ? RoutingEvents.QUEUED : RoutingEvents.ESCALATED;
-            update = update.chain(() -> offers.publish(c, type, sessionId, decision.queue(), null, null));
-        }
-        QueueSnapshot chosen = queues.get(decision.queue());
-        if (previousQueue == null && chosen != null && chosen.sla() != null) {
-            update = update.chain(() -> sla.start(c, sessionId, chosen.sla(), now));
-        }
-        if (moved && chosen != null) {
-            update = update.chain(() -> autoReplies.onEntering(c, sessionId, chosen, decision, now));
-        }
-        if (moved || decision.winner() != null) {
-            update = update.chain(() -> explain(c, sessionId, moved ? "queued" : "offer", decision));
-        }
-        if (decision.winner() == null) {
-            return update.replaceWith(false);
-        }
-        QueueSnapshot queue = queues.get(decision.queue());
-        String kind = task.getString("channel_kind");
-        return update.chain(() -> offerIfStillFree(c, sessionId, decision.winner(), kind, queue, now))
-                .invoke(made -> {
-                    OperatorSnapshot winner = team.get(decision.winner());
-                    if (winner == null) {
-                        return;
-                    }
-                    if (made) {
-                        team.put(winner.subject(), winner.holding(kind, now.toInstant()));
-                    } else {
-                        team.remove(winner.subject());
-                    }
+    private static Uni<List<WaitingTask>> lock(SqlConnection c, List<UUID> ids) {
+        return c.preparedQuery("SELECT " + WaitingTask.COLUMNS + " FROM routing_tasks WHERE session_id = ANY($1)"
+                + " AND state = 'WAITING' ORDER BY priority DESC, entered_at FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<WaitingTask> tasks = new ArrayList<>();
+                    rows.forEach(row -> tasks.add(WaitingTask.of(row)));
+                    return tasks;
                 });
     }
 
-    /** Locks the operator, recounts what they hold, and offers only if they are still available with room. */
-    private Uni<Boolean> offerIfStillFree(SqlConnection c, UUID sessionId, String operator, String kind,
-            QueueSnapshot queue, OffsetDateTime now) {
-        return offers.room(c, operator, kind, sessionId).chain(room -> room != Offers.Room.FREE
-                ? Uni.createFrom().item(false)
-                : offers.offer(c, sessionId, operator, queue.id(), queue.offerTimeoutSeconds(), now)
-                        .chain(offerId -> queue.autoAccept()
-                                ? offers.accept(c, offerId, sessionId, operator, queue.id(), now)
-                                : Uni.createFrom().voidItem())
-                        .replaceWith(true));
-    }
-
-    /** Expires overdue offers; an operator who misses too many in a row goes on BREAK ("not responding"). */
-    private Uni<Void> expireOffers(Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(c -> c.preparedQuery("SELECT id, session_id, operator, queue FROM offers"
-                + " WHERE state = 'PENDING' AND expires_at <= $1 FOR UPDATE SKIP LOCKED").execute(Tuple.of(at))
-                .chain(rows -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Row row : rows) {
-                        String operator = row.getString("operator");
-                        chain = chain.chain(() -> offers.release(c, row.getUUID("id"), row.getUUID("session_id"),
-                                operator, row.getString("queue"), "EXPIRED", at))
-                                .chain(() -> missed(c, operator, at));
-                    }
-                    return chain;
-                }));
-    }
-
-    private Uni<Void> missed(SqlConnection c, String operator, OffsetDateTime now) {
-        return c.preparedQuery("INSERT INTO operator_routing (subject, missed_offers) VALUES ($1, 1)"
-                + " ON CONFLICT (subject) DO UPDATE SET missed_offers = operator_routing.missed_offers + 1"
-                + " RETURNING missed_offers").execute(Tuple.of(operator))
-                .chain(rows -> rows.iterator().next().getInteger("missed_offers") < config.missedOffersBeforeBreak()
-                        ? Uni.createFrom().voidItem()
-                        : notResponding(c, operator, now));
-    }
-
-    private Uni<Void> notResponding(SqlConnection c, String operator, OffsetDateTime now) {
-        String reason = "not responding";
-        return c.preparedQuery("UPDATE operators SET status = 'BREAK', status_reason = $2, status_since = $3,"
-                + " version = version + 1, updated_at = $3 WHERE subject = $1 AND status = 'AVAILABLE'"
-                + " RETURNING subject").execute(Tuple.of(operator, reason, now))
-                .chain(rows -> !rows.iterator().hasNext() ? Uni.createFrom().voidItem()
-                        : c.preparedQuery("INSERT INTO operator_status_log (subject, status, previous, reason,"
-                                + " changed_by, at) VALUES ($1, 'BREAK', 'AVAILABLE', $2, 'parley', $3)")
-                                .execute(Tuple.of(operator, reason, now))
-                                .chain(() -> c.preparedQuery("UPDATE operator_routing SET missed_offers = 0"
-                                        + " WHERE subject = $1").execute(Tuple.of(operator)))
-                                .chain(() -> events.publish(c, StatusChanged.TYPE, operator, operator,
-                                        new StatusChanged(operator, OperatorStatus.BREAK, OperatorStatus.AVAILABLE,
-                                                reason, "parley"))));
-    }
-
-    private Uni<Set<String>> excluded(SqlConnection c, UUID sessionId) {
-        return c.preparedQuery("SELECT DISTINCT operator FROM offers WHERE session_id = $1"
-                + " AND state IN ('DECLINED', 'EXPIRED')").execute(Tuple.of(sessionId))
+    /** Operators who declined or let expire an offer of the conversation: not offered it again. */
+    private static Uni<Map<UUID, Set<String>>> excluded(SqlConnection c, List<UUID> ids) {
+        return c.preparedQuery("SELECT DISTINCT session_id, operator FROM offers WHERE session_id = ANY($1)"
+                + " AND state IN ('DECLINED', 'EXPIRED')").execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .map(rows -> {
-                    Set<String> excluded = new HashSet<>();
-                    rows.forEach(row -> excluded.add(row.getString("operator")));
+                    Map<UUID, Set<String>> excluded = new HashMap<>();
+                    for (Row row : rows) {
+                        excluded.computeIfAbsent(row.getUUID("session_id"), id -> new HashSet<>())
+                                .add(row.getString("operator"));
+                    }
                     return excluded;
                 });
     }
 
-    /**
-     * Stores a decision's explanation. With large teams the candidate list is kept readable and small: the winner,
-     * up to {@value #KEPT_CANDIDATES} eligible and {@value #KEPT_CANDIDATES} skipped operators, and how many were
-     * skipped for each reason.
-     */
-    private Uni<Void> explain(SqlConnection c, UUID sessionId, String trigger, Decision decision) {
-        List<Decision.Candidate> eligible = decision.candidates().stream().filter(Decision.Candidate::eligible)
-                .limit(KEPT_CANDIDATES).toList();
-        List<Decision.Candidate> skipped = decision.candidates().stream().filter(candidate -> !candidate.eligible())
-                .limit(KEPT_CANDIDATES).toList();
-        Map<String, Long> skippedByReason = decision.candidates().stream().filter(candidate -> !candidate.eligible())
-                .collect(Collectors.groupingBy(Decision.Candidate::reason,
-                        Collectors.counting()));
-        List<Decision.Candidate> kept = new ArrayList<>(eligible);
-        kept.addAll(skipped);
-        Decision compact = new Decision(decision.workflowVersion(), decision.filter(), decision.step(),
-                decision.queue(), decision.priority(), decision.timeoutSeconds(), decision.queueOpen(), kept,
-                decision.winner(), decision.notes());
-        try {
-            JsonObject stored = new JsonObject(json.writeValueAsString(compact))
-                    .put("candidatesConsidered", decision.candidates().size())
-                    .put("skippedByReason", new JsonObject(new HashMap<>(skippedByReason)));
-            return c.preparedQuery("INSERT INTO routing_decisions (session_id, trigger, decision) VALUES ($1, $2,"
-                    + " $3)").execute(Tuple.of(sessionId, trigger, stored)).replaceWithVoid();
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+    /** An operator whose planned offer did not fit is left out of the rest of the round. */
+    private static void forgetThoseNoLongerFree(List<Plan> planned, List<Plan> confirmed,
+            Map<String, OperatorSnapshot> team) {
+        for (int i = 0; i < planned.size(); i++) {
+            if (planned.get(i).offer() && !confirmed.get(i).offer()) {
+                team.remove(planned.get(i).decision().winner());
+            }
         }
     }
 

@@ -16,6 +16,7 @@ public final class OperatorSnapshot {
     private final Map<String, Integer> capacity;
     private final int maxConcurrent;
     private final Map<String, Integer> load;
+    private final int totalLoad;
     private final Instant idleSince;
     private final Instant lastOfferedAt;
     private final List<String> skills;
@@ -42,6 +43,7 @@ public final class OperatorSnapshot {
         this.capacity = Map.copyOf(capacity);
         this.maxConcurrent = maxConcurrent;
         this.load = Map.copyOf(load);
+        this.totalLoad = this.load.values().stream().mapToInt(Integer::intValue).sum();
         this.idleSince = idleSince;
         this.lastOfferedAt = lastOfferedAt;
         this.attributes = Map.of("subject", subject, "status", status, "skills", this.skills, "languages",
@@ -86,7 +88,7 @@ public final class OperatorSnapshot {
     }
 
     public int totalLoad() {
-        return load.values().stream().mapToInt(Integer::intValue).sum();
+        return totalLoad;
     }
 
     public int spare(String kind) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.parley.routing.expression.Attributes;
 import io.parley.routing.expression.Expression;
@@ -34,6 +35,24 @@ public final class RoutingCore {
     public static Decision decide(CompiledWorkflow workflow, Map<String, ?> conversation, String channelKind, int step,
             Map<String, QueueSnapshot> queues, List<OperatorSnapshot> operators, Set<String> excluded,
             String preferred, Instant now) {
+        return decide(workflow, conversation, channelKind, step, queues, excluded, preferred, now,
+                queue -> new TargetMatches.Pool(operators, false, 0));
+    }
+
+    /**
+     * The same for one decision of a routing round: only the operators {@code matches} admits to the chosen queue are
+     * considered (and listed as candidates); the others are counted in a note.
+     */
+    public static Decision decide(CompiledWorkflow workflow, Map<String, ?> conversation, String channelKind, int step,
+            Map<String, QueueSnapshot> queues, Map<String, OperatorSnapshot> team, Set<String> excluded,
+            String preferred, Instant now, TargetMatches matches) {
+        return decide(workflow, conversation, channelKind, step, queues, excluded, preferred, now,
+                queue -> matches.pool(queue, team));
+    }
+
+    private static Decision decide(CompiledWorkflow workflow, Map<String, ?> conversation, String channelKind,
+            int step, Map<String, QueueSnapshot> queues, Set<String> excluded, String preferred, Instant now,
+            Function<QueueSnapshot, TargetMatches.Pool> pools) {
         Attributes base = Attributes.of(conversation);
         String filterName = "default";
         List<CompiledWorkflow.CompiledTarget> ladder = List.of(workflow.defaultTarget());
@@ -68,12 +87,19 @@ public final class RoutingCore {
             return new Decision(workflow.version(), filterName, chosen, target.queue(), target.priority(),
                     target.timeoutSeconds(), false, List.of(), null, notes);
         }
-        List<Decision.Candidate> candidates = new ArrayList<>();
+        TargetMatches.Pool pool = pools.apply(queue);
+        if (pool.outside() > 0) {
+            notes.add(pool.outside() + " operators not considered: queue '" + queue.id()
+                    + "' expression does not match them");
+        }
+        List<Decision.Candidate> candidates = new ArrayList<>(pool.operators().size());
         List<OperatorSnapshot> eligible = new ArrayList<>();
-        for (OperatorSnapshot operator : operators) {
+        Map<String, Object> queueAttributes = queue.attributes();
+        for (OperatorSnapshot operator : pool.operators()) {
             Optional<String> refusal = excluded.contains(operator.subject())
                     ? Optional.of("declined or missed this conversation's offer")
-                    : refusal(operator, conversation, queue, target.operators(), channelKind);
+                    : refusal(operator, base, queueAttributes, queue, target.operators(), channelKind,
+                            !pool.admittedByTarget());
             candidates.add(new Decision.Candidate(operator.subject(), refusal.isEmpty(), refusal.orElse("eligible")));
             if (refusal.isEmpty()) {
                 eligible.add(operator);
@@ -98,8 +124,9 @@ public final class RoutingCore {
                 queue.open(), candidates, winner, notes);
     }
 
-    private static Optional<String> refusal(OperatorSnapshot operator, Map<String, ?> conversation,
-            QueueSnapshot queue, Expression extra, String kind) {
+    private static Optional<String> refusal(OperatorSnapshot operator, Attributes conversation,
+            Map<String, Object> queueAttributes, QueueSnapshot queue, Expression extra, String kind,
+            boolean checkTarget) {
         if (!"AVAILABLE".equals(operator.status())) {
             return Optional.of("status " + operator.status());
         }
@@ -113,8 +140,8 @@ public final class RoutingCore {
         if (operator.totalLoad() >= operator.maxConcurrent()) {
             return Optional.of("at maximum concurrent conversations (" + operator.maxConcurrent() + ")");
         }
-        Attributes scope = scope(Attributes.of(conversation), queue.attributes(), operator.attributes());
-        if (!queue.target().test(scope)) {
+        Attributes scope = scope(conversation, queueAttributes, operator.attributes());
+        if (checkTarget && !queue.target().test(scope)) {
             return Optional.of("queue expression does not match");
         }
         if (extra != null && !extra.test(scope)) {
@@ -138,12 +165,10 @@ public final class RoutingCore {
     }
 
     /** The conversation's attributes plus {@code queue.*} and {@code operator.*}, without copying anything. */
-    private static Attributes scope(Attributes conversation, Map<String, Object> queue, Map<String, Object> operator) {
-        Attributes queueAttributes = Attributes.of(Map.of("queue", queue));
-        Attributes operatorAttributes = operator == null ? path -> null : Attributes.of(Map.of("operator", operator));
+    static Attributes scope(Attributes conversation, Map<String, Object> queue, Map<String, Object> operator) {
         return path -> switch (path.get(0)) {
-            case "queue" -> queueAttributes.resolve(path);
-            case "operator" -> operatorAttributes.resolve(path);
+            case "queue" -> Attributes.at(queue, path, 1);
+            case "operator" -> operator == null ? null : Attributes.at(operator, path, 1);
             default -> conversation.resolve(path);
         };
     }

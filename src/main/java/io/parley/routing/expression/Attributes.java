@@ -15,15 +15,18 @@ public interface Attributes {
 
     /** Attributes read from nested maps, e.g. {@code {"customer": {"vip": true}}}. */
     static Attributes of(Map<String, ?> root) {
-        return path -> {
-            Object current = root;
-            for (String segment : path) {
-                if (!(current instanceof Map<?, ?> map)) {
-                    return null;
-                }
-                current = map.get(segment);
+        return path -> at(root, path, 0);
+    }
+
+    /** The value at {@code path} from its segment {@code from} on, read from nested maps; null when absent. */
+    static Object at(Map<String, ?> root, List<String> path, int from) {
+        Object current = root;
+        for (int i = from; i < path.size(); i++) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
             }
-            return current;
-        };
+            current = map.get(path.get(i));
+        }
+        return current;
     }
 }

@@ -18,9 +18,13 @@ final class Values {
             case BigDecimal d -> d;
             case Number n -> new BigDecimal(n.toString());
             case Enum<?> e -> e.name();
-            case Collection<?> c -> c.stream().map(Values::normalize).toList();
+            case Collection<?> c -> c.stream().allMatch(Values::isNormal) ? c : c.stream().map(Values::normalize).toList();
             default -> value;
         };
+    }
+
+    private static boolean isNormal(Object value) {
+        return value instanceof String || value instanceof BigDecimal || value instanceof Boolean;
     }
 
     static boolean same(Object left, Object right) {

@@ -148,4 +148,38 @@ class RoutingEngineTest {
                 .then().body("decision.notes.flatten()", hasItem("returned to the last operator, r4-pavel"));
         given().header("Authorization", ADMIN).when().get("/api/admin/queues/r4-q").then().statusCode(200);
     }
+
+    /** Test configuration: a round looks at 40 conversations, 5 of each queue. */
+    @Test
+    void aLongQueueNobodyCanServeDoesNotHideTheOthers() {
+        UUID blocked = Api.createInAppChannel("Routing 5 blocked");
+        UUID served = Api.createInAppChannel("Routing 5 served");
+        queue("r5-blocked", queueOf("operator.groups HAS 'r5-nobody'", 30, false));
+        queue("r5-served", queueOf("operator.groups HAS 'r5'", 30, false));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("filters", List.of(
+                        Map.of("name", "blocked", "when", "conversation.channelId == '" + blocked + "'",
+                                "targets", List.of(Map.of("queue", "r5-blocked"))),
+                        Map.of("name", "served", "when", "conversation.channelId == '" + served + "'",
+                                "targets", List.of(Map.of("queue", "r5-served")))),
+                        "defaultTarget", Map.of("queue", "r5-blocked")))
+                .when().put("/api/admin/workflow").then().statusCode(200);
+        operator("r5-rita", "r5", 2);
+        status("r5-rita", "AVAILABLE");
+        String last = null;
+        for (int i = 0; i < 50; i++) {
+            Api.Visitor visitor = Api.anonymousVisitor(blocked);
+            Api.visitorSays(blocked, visitor.token(), "1", "жду");
+            last = Api.sessionOf(blocked, visitor);
+        }
+        String lastBlocked = last;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/sessions/{id}/routing", lastBlocked).then()
+                .body("[0].decision.queue", equalTo("r5-blocked")));
+
+        // 50 conversations wait in a queue nobody serves, more than a round looks at; a new one elsewhere is served
+        Api.Visitor visitor = Api.anonymousVisitor(served);
+        Api.visitorSays(served, visitor.token(), "1", "hello");
+        awaitOffer("r5-rita", Api.sessionOf(served, visitor), Duration.ofSeconds(20));
+    }
 }

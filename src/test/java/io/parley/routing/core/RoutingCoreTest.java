@@ -3,6 +3,7 @@ package io.parley.routing.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,28 @@ class RoutingCoreTest {
             operator("dina", "BREAK", List.of("claims"), List.of("ru"), 0, "2026-11-23T05:00:00Z"),
             operator("egor", "AVAILABLE", List.of("claims"), List.of("ru"), 3, "2026-11-23T04:00:00Z"),
             operator("fedor", "AVAILABLE", List.of("returns", "vip"), List.of("ru"), 0, "2026-11-23T06:59:00Z"));
+
+    @Test
+    void inARoundOnlyOperatorsTheQueueAdmitsAreConsideredAndTheOthersCounted() {
+        Map<String, OperatorSnapshot> team = new LinkedHashMap<>();
+        TEAM.forEach(operator -> team.put(operator.subject(), operator));
+        TargetMatches matches = new TargetMatches();
+
+        Decision first = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, QUEUES, team, Set.of(), null, NOW,
+                matches);
+        team.put("boris", team.get("boris").holding("chat", NOW));
+        team.put("boris", team.get("boris").holding("chat", NOW));
+        team.put("boris", team.get("boris").holding("chat", NOW));
+        Decision second = RoutingCore.decide(WORKFLOW, RUSSIAN_VK_DAMAGE, "chat", 0, QUEUES, team, Set.of(), null, NOW,
+                matches);
+
+        assertThat(first.winner()).isEqualTo("boris");
+        assertThat(first.candidates()).extracting(Decision.Candidate::operator)
+                .containsExactlyInAnyOrder("anna", "boris", "dina", "egor");
+        assertThat(first.notes()).contains("2 operators not considered: queue 'claims' expression does not match them");
+        assertThat(second.winner()).as("the index follows the team's current snapshots").isEqualTo("anna");
+        assertThat(second.candidates()).contains(new Decision.Candidate("boris", false, "full for chat (3/3)"));
+    }
 
     @Test
     void aRussianVkDamageComplaintGoesToClaimsAndTheLongestIdleRussianSpeaker() {
