@@ -21,8 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Stores an inbound customer message in one transaction: dedupe → channel identity and customer → session (continue,
- * reopen or open; see {@link SessionState}) → message → events. This is the pipeline's hot path, so it talks SQL
- * directly: a known customer with an open session costs three round trips.
+ * reopen or open; see {@link SessionState}) → message → events → {@link InboundTriage} (classification, spam, menu
+ * bot), which may close the session. This is the pipeline's hot path, so it talks SQL directly: a known customer with
+ * an open session costs three round trips, plus triage's (two for classification).
  * <p>
  * A new identity joins an existing customer only through an identifier its channel verified (a signed app user id, a
  * confirmed email or phone); names never link anyone.
@@ -49,14 +50,20 @@ class InboundStore {
     private record Known(UUID identityId, UUID customerId, UUID openSessionId) {
     }
 
+    /** The session a message goes to, and whether the message opened or reopened it. */
+    private record Target(UUID sessionId, boolean started) {
+    }
+
     private final Pool pool;
     private final ConversationEvents events;
     private final ConversationConfig config;
+    private final InboundTriage triage;
 
-    InboundStore(Pool pool, ConversationEvents events, ConversationConfig config) {
+    InboundStore(Pool pool, ConversationEvents events, ConversationConfig config, InboundTriage triage) {
         this.pool = pool;
         this.events = events;
         this.config = config;
+        this.triage = triage;
     }
 
     Uni<Void> received(InboundEnvelope envelope, InboundEvent.MessageReceived m, OffsetDateTime now) {
@@ -72,12 +79,13 @@ class InboundStore {
                             : refresh(c, identityId, row.getUUID("customer_id"), m.sender()).replaceWith(
                                     new Known(identityId, row.getUUID("customer_id"), row.getUUID("session_id")));
                     return known.chain(k -> session(c, k, envelope, now)
-                            .chain(sessionId -> store(c, envelope, m, k, sessionId, now)));
+                            .chain(target -> store(c, envelope, m, k, target, now)));
                 }));
     }
 
     private Uni<Void> store(SqlConnection c, InboundEnvelope envelope, InboundEvent.MessageReceived m, Known known,
-            UUID sessionId, OffsetDateTime now) {
+            Target target, OffsetDateTime now) {
+        UUID sessionId = target.sessionId();
         UUID messageId = UUID.randomUUID();
         Tuple values = Tuple.from(Arrays.asList(now, envelope.channelId(), m.externalChatId(), sessionId, messageId,
                 known.customerId(), known.identityId(), envelope.channelType(), m.externalMessageId()))
@@ -87,15 +95,31 @@ class InboundStore {
         ConversationEvents.MessageData data = new ConversationEvents.MessageData(messageId, sessionId,
                 known.customerId(), envelope.channelId(), envelope.channelType(), Direction.IN.name(),
                 m.externalMessageId(), m.text(), m.attachments(), null, null);
+        InboundTriage.Inbound stored = new InboundTriage.Inbound(messageId, sessionId, known.customerId(),
+                known.identityId(), envelope.channelId(), envelope.channelType(), m.externalChatId(), m.text(),
+                m.sender(), target.started(), now);
         return Uni.combine().all()
                 .unis(c.preparedQuery(STORE).execute(values),
                         events.message(c, ConversationEvents.MESSAGE_RECEIVED, data))
-                .discardItems();
+                .discardItems()
+                .chain(() -> triage.triage(c, stored))
+                .chain(outcome -> outcome.closeReason() == null ? Uni.createFrom().voidItem()
+                        : close(c, stored, outcome.closeReason()));
     }
 
-    private Uni<UUID> session(SqlConnection c, Known known, InboundEnvelope envelope, OffsetDateTime now) {
+    /** Closes a session that triage finished (e.g. the menu bot answered the question). */
+    private Uni<Void> close(SqlConnection c, InboundTriage.Inbound stored, String reason) {
+        return c.preparedQuery("UPDATE sessions SET state = 'CLOSED', closed_at = $2, close_reason = $3,"
+                + " version = version + 1 WHERE id = $1").execute(Tuple.of(stored.sessionId(), stored.now(), reason))
+                .chain(() -> c.preparedQuery("UPDATE routing_tasks SET state = 'DONE', updated_at = $2"
+                        + " WHERE session_id = $1").execute(Tuple.of(stored.sessionId(), stored.now())))
+                .chain(() -> events.session(c, ConversationEvents.SESSION_CLOSED, new ConversationEvents.SessionData(
+                        stored.sessionId(), stored.customerId(), stored.channelId(), reason)));
+    }
+
+    private Uni<Target> session(SqlConnection c, Known known, InboundEnvelope envelope, OffsetDateTime now) {
         if (known.openSessionId() != null) {
-            return Uni.createFrom().item(known.openSessionId());
+            return Uni.createFrom().item(new Target(known.openSessionId(), false));
         }
         return c.preparedQuery("SELECT id, closed_at FROM sessions WHERE customer_id = $1 AND state = 'CLOSED'"
                 + " ORDER BY closed_at DESC LIMIT 1").execute(Tuple.of(known.customerId()))
@@ -112,7 +136,7 @@ class InboundStore {
                                 .chain(() -> events.session(c, ConversationEvents.SESSION_REOPENED,
                                         new ConversationEvents.SessionData(id, known.customerId(),
                                                 envelope.channelId(), null)))
-                                .replaceWith(id);
+                                .replaceWith(new Target(id, true));
                     }
                     UUID id = UUID.randomUUID();
                     return c.preparedQuery("INSERT INTO sessions (id, customer_id, state, opened_at,"
@@ -122,7 +146,7 @@ class InboundStore {
                             .chain(() -> events.session(c, ConversationEvents.SESSION_OPENED,
                                     new ConversationEvents.SessionData(id, known.customerId(), envelope.channelId(),
                                             null)))
-                            .replaceWith(id);
+                            .replaceWith(new Target(id, true));
                 });
     }
 

@@ -19,10 +19,7 @@ import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.parley.channel.runtime.ChannelDirectory;
-import io.parley.channel.spi.TypingSender;
 import io.parley.common.audit.AuditLog;
-import io.parley.common.problem.ProblemException;
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
@@ -39,17 +36,15 @@ class SessionResource {
     }
 
     private final SessionAccess access;
-    private final ReplyService replies;
+    private final SessionCommands commands;
     private final SessionService sessions;
     private final AuditLog audit;
-    private final ChannelDirectory directory;
     private final SecurityIdentity identity;
 
-    SessionResource(SessionAccess access, ReplyService replies, SessionService sessions, AuditLog audit,
-            ChannelDirectory directory, SecurityIdentity identity) {
-        this.directory = directory;
+    SessionResource(SessionAccess access, SessionCommands commands, SessionService sessions, AuditLog audit,
+            SecurityIdentity identity) {
         this.access = access;
-        this.replies = replies;
+        this.commands = commands;
         this.sessions = sessions;
         this.audit = audit;
         this.identity = identity;
@@ -65,7 +60,7 @@ class SessionResource {
     @POST
     @Path("/messages")
     public Uni<RestResponse<Views.MessageView>> reply(UUID id, @Valid @NotNull ReplyRequest request) {
-        return replies.reply(id, request, identity).map(reply -> RestResponse.status(
+        return commands.reply(id, request, identity).map(reply -> RestResponse.status(
                 reply.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                 Views.MessageView.of(reply.message())));
     }
@@ -74,10 +69,7 @@ class SessionResource {
     @Path("/typing")
     @ResponseStatus(202)
     public Uni<Void> typing(UUID id) {
-        return Panache.withSession(() -> access.session(id, identity))
-                .chain(session -> directory.resolve(session.lastChannelId).chain(channel -> channel
-                        .adapter() instanceof TypingSender typing ? typing.typing(session.lastChatId)
-                                : Uni.createFrom().voidItem()));
+        return commands.typing(id, identity);
     }
 
     @PUT
@@ -96,12 +88,6 @@ class SessionResource {
     @POST
     @Path("/close")
     public Uni<Views.SessionView> close(UUID id) {
-        return Panache.withTransaction(() -> access.session(id, identity).chain(session -> {
-            if (session.state != SessionState.OPEN) {
-                throw ProblemException.conflict("Session " + id + " is already closed");
-            }
-            return sessions.close(session, "closed by " + identity.getPrincipal().getName(),
-                    OffsetDateTime.now(ZoneOffset.UTC));
-        })).map(session -> Views.SessionView.of(session, List.of()));
+        return commands.close(id, identity).map(session -> Views.SessionView.of(session, List.of()));
     }
 }

@@ -24,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * {@value StatusChanged#TYPE} in the same transaction).
  */
 @ApplicationScoped
-class OperatorService {
+public class OperatorService {
 
     private final AuditLog audit;
     private final EventPublisher events;
@@ -82,7 +82,7 @@ class OperatorService {
      *
      * @param changedBy the token subject of whoever asked
      */
-    Uni<OperatorView> changeStatus(String subject, StatusChange change, String changedBy) {
+    public Uni<OperatorView> changeStatus(String subject, StatusChange change, String changedBy) {
         String reason = change.reason() == null || change.reason().isBlank() ? null : change.reason().strip();
         return Panache.withTransaction(() -> find(subject, LockModeType.PESSIMISTIC_WRITE)
                 .chain(entity -> apply(entity, change.status(), reason, changedBy)))

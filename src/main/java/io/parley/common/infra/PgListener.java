@@ -1,6 +1,7 @@
 package io.parley.common.infra;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,11 @@ public class PgListener {
     /** Calls {@code onNotify} whenever {@code channel} is notified (register during start-up). */
     public void listen(String channel, Runnable onNotify) {
         subscriber.channel(channel).handler(payload -> onNotify.run());
+    }
+
+    /** Calls {@code onPayload} with each notification's payload on {@code channel} (register during start-up). */
+    public void listen(String channel, Consumer<String> onPayload) {
+        subscriber.channel(channel).handler(onPayload::accept);
     }
 
     /** After every feature registered its channels. */

@@ -1,7 +1,6 @@
 package io.parley.routing.assignment;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,16 +10,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-import io.parley.common.problem.Problem;
-import io.parley.common.problem.ProblemException;
 import io.parley.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** An operator's offers: what is offered to them now, and accepting or declining one (REST until the push API). */
+/** An operator's offers over REST: what is offered to them now, and accepting or declining one. */
 @Path("/api/offers")
 @RolesAllowed(Roles.OPERATOR)
 class OfferResource {
@@ -30,14 +26,12 @@ class OfferResource {
     }
 
     private final Pool pool;
-    private final Offers offers;
-    private final RoutingLoop loop;
+    private final OfferDecisions decisions;
     private final SecurityIdentity identity;
 
-    OfferResource(Pool pool, Offers offers, RoutingLoop loop, SecurityIdentity identity) {
+    OfferResource(Pool pool, OfferDecisions decisions, SecurityIdentity identity) {
         this.pool = pool;
-        this.offers = offers;
-        this.loop = loop;
+        this.decisions = decisions;
         this.identity = identity;
     }
 
@@ -70,25 +64,6 @@ class OfferResource {
     }
 
     private Uni<Void> decide(UUID id, boolean accept) {
-        String subject = identity.getPrincipal().getName();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return pool.withTransaction(c -> c.preparedQuery("SELECT session_id, operator, queue, state, expires_at"
-                + " FROM offers WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
-                .chain(rows -> {
-                    Row offer = rows.iterator().hasNext() ? rows.iterator().next() : null;
-                    if (offer == null || !subject.equals(offer.getString("operator"))) {
-                        throw ProblemException.notFound("Offer " + id);
-                    }
-                    if (!"PENDING".equals(offer.getString("state"))) {
-                        throw new ProblemException(Problem.of(409, "Offer no longer pending",
-                                "Offer " + id + " is " + offer.getString("state")));
-                    }
-                    if (!now.isBefore(offer.getOffsetDateTime("expires_at"))) {
-                        throw new ProblemException(Problem.of(409, "Offer expired", "Offer " + id + " has expired"));
-                    }
-                    UUID session = offer.getUUID("session_id");
-                    return accept ? offers.accept(c, id, session, subject, offer.getString("queue"), now)
-                            : offers.release(c, id, session, subject, offer.getString("queue"), "DECLINED", now);
-                })).invoke(loop::wake);
+        return decisions.decide(id, identity.getPrincipal().getName(), accept);
     }
 }

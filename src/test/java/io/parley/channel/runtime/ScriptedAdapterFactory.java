@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * A test-only channel type ({@code scripted}) whose sends fail as a test scripts them per chat, so the runtime's
  * retry, rate-limit, dead-letter and disable behaviour can be observed. Texts longer than 50 characters are split.
+ * With config {@code buttons=true} it claims buttons (as Telegram's inline keyboard would), for the menu bot.
  */
 @ApplicationScoped
 public class ScriptedAdapterFactory implements ChannelAdapterFactory<String> {
@@ -33,7 +34,7 @@ public class ScriptedAdapterFactory implements ChannelAdapterFactory<String> {
     /** Failures to return, in order, for the next sends to a chat; an empty script means success. */
     static final Map<String, Deque<ChannelFailure>> SCRIPTS = new ConcurrentHashMap<>();
     /** Every send the provider accepted. */
-    static final List<OutboundMessage> SENT = new CopyOnWriteArrayList<>();
+    public static final List<OutboundMessage> SENT = new CopyOnWriteArrayList<>();
     /** Every send attempt, accepted or not. */
     static final List<OutboundMessage> ATTEMPTS = new CopyOnWriteArrayList<>();
 
@@ -48,7 +49,7 @@ public class ScriptedAdapterFactory implements ChannelAdapterFactory<String> {
 
     @Override
     public String configure(ChannelSettings settings) {
-        return "scripted";
+        return settings.config("buttons").orElse("false");
     }
 
     @Override
@@ -56,7 +57,7 @@ public class ScriptedAdapterFactory implements ChannelAdapterFactory<String> {
         return new MessageSender() {
             @Override
             public ChannelCapabilities capabilities() {
-                return new ChannelCapabilities(MAX_TEXT, 0, 0, false, false, 100);
+                return new ChannelCapabilities(MAX_TEXT, 0, 0, false, "true".equals(config), 100);
             }
 
             @Override

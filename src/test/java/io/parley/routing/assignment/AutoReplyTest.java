@@ -1,8 +1,8 @@
 package io.parley.routing.assignment;
 
-import static io.parley.routing.assignment.RoutingFixtures.queue;
-import static io.parley.routing.assignment.RoutingFixtures.queueOf;
-import static io.parley.routing.assignment.RoutingFixtures.rules;
+import static io.parley.testing.RoutingFixtures.queue;
+import static io.parley.testing.RoutingFixtures.queueOf;
+import static io.parley.testing.RoutingFixtures.rules;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

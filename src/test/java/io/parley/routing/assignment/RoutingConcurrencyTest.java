@@ -1,11 +1,11 @@
 package io.parley.routing.assignment;
 
-import static io.parley.routing.assignment.RoutingFixtures.operator;
-import static io.parley.routing.assignment.RoutingFixtures.queue;
-import static io.parley.routing.assignment.RoutingFixtures.queueOf;
-import static io.parley.routing.assignment.RoutingFixtures.rules;
-import static io.parley.routing.assignment.RoutingFixtures.status;
-import static io.parley.routing.assignment.RoutingFixtures.token;
+import static io.parley.testing.RoutingFixtures.operator;
+import static io.parley.testing.RoutingFixtures.queue;
+import static io.parley.testing.RoutingFixtures.queueOf;
+import static io.parley.testing.RoutingFixtures.rules;
+import static io.parley.testing.RoutingFixtures.status;
+import static io.parley.testing.RoutingFixtures.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

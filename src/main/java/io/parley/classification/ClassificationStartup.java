@@ -1,0 +1,79 @@
+package io.parley.classification;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * At start-up (after the schema migrations): stores {@code parley.classification.rules-file} as version 1 when no
+ * rules exist yet, loads the active rules, the newest topic model (training one from the seeds when there is none)
+ * and the menus. Later changes go through the admin API and reach other instances by {@link ClassificationRefresh}.
+ */
+@ApplicationScoped
+class ClassificationStartup {
+
+    private static final Logger LOG = Logger.getLogger(ClassificationStartup.class);
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+    private final ClassificationConfig config;
+    private final Classifier classifier;
+    private final ModelTrainer trainer;
+    private final MenuFlows menus;
+
+    ClassificationStartup(AgroalDataSource dataSource, ObjectMapper json, ClassificationConfig config,
+            Classifier classifier, ModelTrainer trainer, MenuFlows menus) {
+        this.menus = menus;
+        this.dataSource = dataSource;
+        this.json = json;
+        this.config = config;
+        this.classifier = classifier;
+        this.trainer = trainer;
+    }
+
+    void load(@Observes @Priority(31) StartupEvent event) throws IOException, SQLException {
+        Path file = Path.of(config.rulesFile());
+        try (Connection connection = dataSource.getConnection()) {
+            try (ResultSet existing = connection.createStatement()
+                    .executeQuery("SELECT count(*) FROM classification_rules")) {
+                existing.next();
+                if (existing.getInt(1) == 0 && Files.exists(file)) {
+                    String document = Files.readString(file);
+                    CompiledRules.compile(1, json.readValue(document, RuleSet.class));
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO classification_rules"
+                            + " (version, document, active, created_by) VALUES (1, ?::jsonb, TRUE, ?) ON CONFLICT DO NOTHING")) {
+                        insert.setString(1, document);
+                        insert.setString(2, "parley (" + file + ")");
+                        insert.executeUpdate();
+                    }
+                    LOG.infof("Loaded classification rules version 1 from %s", file);
+                }
+            }
+            try (ResultSet active = connection.createStatement()
+                    .executeQuery("SELECT version, document::text FROM classification_rules WHERE active")) {
+                if (active.next()) {
+                    classifier.use(CompiledRules.compile(active.getInt(1), json.readValue(active.getString(2),
+                            RuleSet.class)));
+                }
+            }
+        }
+        trainer.loadOrTrain();
+        menus.refresh().subscribe().with(loaded -> LOG.infof("Loaded %d menus", loaded.size()),
+                failure -> LOG.errorf("Could not load the menus: %s", failure.toString()));
+    }
+}
