@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The channel runtime: adapters, outbound delivery, dead letters. */
+/** The channel runtime: adapters, outbound delivery, dead letters, polling. */
 @ConfigMapping(prefix = "parley.channels")
 public interface ChannelRuntimeConfig {
 
@@ -19,6 +19,35 @@ public interface ChannelRuntimeConfig {
 
     /** Outbound delivery. */
     Outbound outbound();
+
+    /** Polling channels (Telegram long polling, IMAP): one poll loop per channel across all instances. */
+    Polling polling();
+
+    interface Polling {
+
+        /** How often each instance looks for enabled polling channels that nobody polls. */
+        @WithDefault("10s")
+        Duration scanInterval();
+
+        /**
+         * How long an instance owns a channel's poll loop without renewing it (renewed before every poll). Must be
+         * longer than the longest provider wait (Telegram's long-poll timeout); another instance takes over after it.
+         */
+        @WithDefault("60s")
+        Duration leaseTtl();
+
+        /** The pause after a poll that found nothing (long-polling adapters already waited at the provider). */
+        @WithDefault("1s")
+        Duration idleDelay();
+
+        /** The first pause after a failed poll; doubled on each failure in a row up to {@code max-backoff}. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** The longest pause after failed polls. */
+        @WithDefault("60s")
+        Duration maxBackoff();
+    }
 
     interface Outbound {
 

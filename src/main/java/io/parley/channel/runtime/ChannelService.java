@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.channel.spi.ChannelAdapterFactory;
 import io.parley.channel.spi.ChannelSettings;
+import io.parley.channel.spi.GeneratedSecrets;
 import io.parley.channel.spi.InvalidChannelConfigException;
 import io.parley.common.audit.AuditLog;
 import io.parley.common.problem.Problem;
@@ -34,21 +36,33 @@ class ChannelService {
     private final SecretsCipher cipher;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final ChannelActivation activation;
 
     ChannelService(ChannelRegistry registry, ChannelDirectory directory, SecretsCipher cipher, ObjectMapper json,
-            AuditLog audit) {
+            AuditLog audit, ChannelActivation activation) {
         this.registry = registry;
         this.directory = directory;
         this.cipher = cipher;
         this.json = json;
         this.audit = audit;
+        this.activation = activation;
     }
 
     Uni<ChannelView> create(ChannelRequest request, Actor actor) {
         actor.requireMayManage(request.type());
         ChannelAdapterFactory<?> factory = registry.factory(request.type()).orElseThrow(
                 () -> ProblemException.invalidField("type", "unknown channel type; known: " + registry.types()));
-        ChannelSettings settings = new ChannelSettings(orEmpty(request.config()), orEmpty(request.secrets()));
+        Map<String, String> secrets = new HashMap<>(orEmpty(request.secrets()));
+        Map<String, String> generated = new TreeMap<>();
+        if (factory instanceof GeneratedSecrets generator) {
+            generator.generateSecrets().forEach((name, value) -> {
+                if (secrets.get(name) == null || secrets.get(name).isBlank()) {
+                    secrets.put(name, value);
+                    generated.put(name, value);
+                }
+            });
+        }
+        ChannelSettings settings = new ChannelSettings(orEmpty(request.config()), secrets);
         validate(factory, settings);
         ChannelEntity entity = new ChannelEntity();
         entity.id = UUID.randomUUID();
@@ -62,7 +76,9 @@ class ChannelService {
         return Panache.withTransaction(() -> entity.persist()
                 .chain(() -> audit.record(actor.subject(), "channel.created", entity.id.toString(),
                         Map.of("type", entity.type, "name", entity.name))))
-                .map(ignored -> ChannelView.of(entity, settings.secrets().keySet()));
+                .map(ignored -> ChannelView.of(entity, settings.secrets().keySet()))
+                .chain(this::activated)
+                .map(view -> view.withGeneratedSecrets(generated));
     }
 
     Uni<List<ChannelView>> list(Actor actor) {
@@ -97,7 +113,7 @@ class ChannelService {
             return audit.record(actor.subject(), "channel.updated", id.toString(),
                     Map.of("secretsChanged", orEmpty(update.secrets()).keySet()))
                     .chain(() -> entity.<ChannelEntity> persistAndFlush());
-        })).invoke(() -> directory.evict(id)).map(this::view);
+        })).invoke(() -> directory.evict(id)).map(this::view).chain(this::activated);
     }
 
     Uni<ChannelView> setEnabled(UUID id, boolean enabled, String reason, Actor actor) {
@@ -108,7 +124,18 @@ class ChannelService {
             return audit.record(actor.subject(), enabled ? "channel.enabled" : "channel.disabled", id.toString(),
                     reason == null ? Map.of() : Map.of("reason", reason))
                     .chain(() -> entity.<ChannelEntity> persistAndFlush());
-        })).invoke(() -> directory.evict(id)).map(this::view);
+        })).invoke(() -> directory.evict(id)).map(this::view).chain(this::activated);
+    }
+
+    /**
+     * Registers the channel with its provider (or unregisters a disabled one); a channel whose activation fails is
+     * disabled with the reason, which the administrator sees in the answer.
+     */
+    private Uni<ChannelView> activated(ChannelView view) {
+        return activation.apply(view.id()).chain(failure -> failure == null ? Uni.createFrom().item(view)
+                : disableBySystem(view.id(), "activation failed: " + failure)
+                        .chain(() -> Panache.withSession(() -> ChannelEntity.<ChannelEntity> findById(view.id())))
+                        .map(this::view));
     }
 
     /** Disables a channel on Parley's own decision (credentials refused by the provider). */

@@ -6,17 +6,27 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
- * A channel instance as the admin API shows it: secrets are never returned, only which ones are set.
+ * A channel instance as the admin API shows it: secrets are never returned, only which ones are set, except secrets
+ * Parley generated, once, in the answer to the creation.
  *
  * @param secretsSet the names of the secrets that have a value
+ * @param generatedSecrets secrets Parley generated at creation (see {@code GeneratedSecrets}); empty otherwise
  */
 public record ChannelView(UUID id, String type, String name, boolean enabled, String disabledReason,
         Map<String, String> config, Set<String> secretsSet, int version, OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> generatedSecrets) {
 
     static ChannelView of(ChannelEntity entity, Set<String> secretNames) {
         return new ChannelView(entity.id, entity.type, entity.name, entity.enabled, entity.disabledReason,
-                entity.config, new TreeSet<>(secretNames), entity.version, entity.createdAt, entity.updatedAt);
+                entity.config, new TreeSet<>(secretNames), entity.version, entity.createdAt, entity.updatedAt,
+                Map.of());
+    }
+
+    ChannelView withGeneratedSecrets(Map<String, String> generated) {
+        return new ChannelView(id, type, name, enabled, disabledReason, config, secretsSet, version, createdAt,
+                updatedAt, Map.copyOf(generated));
     }
 }

@@ -7,7 +7,8 @@
  * {@link io.parley.channel.spi.ChannelAdapter} per configured channel <em>instance</em> (a bot, a community, a
  * mailbox), created from the instance's settings. An adapter adds capabilities by implementing
  * {@link io.parley.channel.spi.WebhookReceiver}, {@link io.parley.channel.spi.Poller},
- * {@link io.parley.channel.spi.MessageSender} and {@link io.parley.channel.spi.TypingSender}.
+ * {@link io.parley.channel.spi.MessageSender}, {@link io.parley.channel.spi.TypingSender} and
+ * {@link io.parley.channel.spi.Activatable}.
  * <p>
  * <b>Adapters only translate.</b> They turn provider payloads into {@link io.parley.channel.spi.InboundEvent}s and
  * {@link io.parley.channel.spi.OutboundMessage}s into provider calls. They never touch the database, Kafka or sessions;

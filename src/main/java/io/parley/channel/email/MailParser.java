@@ -1,0 +1,207 @@
+package io.parley.channel.email;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+/**
+ * Reads a MIME message: the text/plain body (preferred in multipart/alternative; charsets such as windows-1251 and
+ * KOI8-R decoded), the HTML body, attachments with RFC 2231/2047 names, threading headers, whether it was sent
+ * automatically, and delivery-status reports.
+ */
+final class MailParser {
+
+    private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>\\s]+>)");
+    private static final Pattern RECIPIENT = Pattern.compile("(?im)^Final-Recipient:\\s*[^;]*;\\s*(\\S+)");
+    private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*([245])\\.\\d{1,3}\\.\\d{1,3}");
+
+    private MailParser() {
+    }
+
+    static ParsedMail parse(MimeMessage mail) throws MessagingException, IOException {
+        Body body = new Body();
+        walk(mail, "", body);
+        InternetAddress from = firstAddress(mail.getFrom());
+        String address = from == null ? "unknown@invalid" : from.getAddress().toLowerCase(Locale.ROOT);
+        String subject = mail.getSubject();
+        Instant sent = mail.getSentDate() == null ? null : mail.getSentDate().toInstant();
+        String text = body.text != null ? body.text : body.html != null ? HtmlText.of(body.html) : null;
+        return new ParsedMail(messageId(mail, address, subject, sent), address, from == null ? null
+                : from.getPersonal(), subject, header(mail, "In-Reply-To"), header(mail, "References"), sent, text,
+                body.html, body.attachments, automatic(mail, address), bounce(mail));
+    }
+
+    /** Finds the part at a path {@link #parse} reported; null when the mail has no such part. */
+    static Part part(Part root, String path) throws MessagingException, IOException {
+        Part current = root;
+        for (String index : path.split("\\.")) {
+            if (!current.isMimeType("multipart/*")) {
+                return null;
+            }
+            Multipart multipart = (Multipart) current.getContent();
+            int i = Integer.parseInt(index);
+            if (i >= multipart.getCount()) {
+                return null;
+            }
+            current = multipart.getBodyPart(i);
+        }
+        return current;
+    }
+
+    private static final class Body {
+        String text;
+        String html;
+        final List<ParsedMail.Part> attachments = new ArrayList<>();
+    }
+
+    private static void walk(Part part, String path, Body body) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                walk(multipart.getBodyPart(i), path.isEmpty() ? String.valueOf(i) : path + "." + i, body);
+            }
+            return;
+        }
+        String name = fileName(part);
+        boolean attachment = name != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+        if (!attachment && part.isMimeType("text/plain") && body.text == null) {
+            body.text = text(part);
+        } else if (!attachment && part.isMimeType("text/html") && body.html == null) {
+            body.html = text(part);
+        } else if (attachment || part.isMimeType("image/*")) {
+            String type = new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+            body.attachments.add(new ParsedMail.Part(path.isEmpty() ? "0" : path, name == null ? "attachment"
+                    : name, type, part.getSize() < 0 ? -1 : part.getSize()));
+        }
+    }
+
+    private static String fileName(Part part) throws MessagingException {
+        String name = part.getFileName();
+        if (name == null) {
+            return null;
+        }
+        try {
+            return MimeUtility.decodeText(name);
+        } catch (IOException e) {
+            return name;
+        }
+    }
+
+    private static String text(Part part) throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof String text) {
+            return text;
+        }
+        try (InputStream in = part.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Auto-replies, lists and bulk mail, and mail from mailer daemons (RFC 3834 and common practice): Parley never
+     * answers them.
+     */
+    private static boolean automatic(MimeMessage mail, String from) throws MessagingException {
+        String submitted = header(mail, "Auto-Submitted");
+        String precedence = header(mail, "Precedence");
+        String autoreply = header(mail, "X-Autoreply");
+        String returnPath = header(mail, "Return-Path");
+        boolean list = java.util.Collections.list(mail.getAllHeaders()).stream()
+                .anyMatch(h -> h.getName().toLowerCase(Locale.ROOT).startsWith("list-"));
+        return (submitted != null && !submitted.trim().equalsIgnoreCase("no"))
+                || (autoreply != null && autoreply.trim().equalsIgnoreCase("yes"))
+                || (precedence != null && precedence.trim().toLowerCase(Locale.ROOT).matches("bulk|list|junk"))
+                || list
+                || (returnPath != null && returnPath.replace(" ", "").equals("<>"))
+                || from.startsWith("mailer-daemon@") || from.startsWith("postmaster@");
+    }
+
+    private static ParsedMail.Bounce bounce(MimeMessage mail) throws MessagingException, IOException {
+        if (!mail.isMimeType("multipart/report")) {
+            return null;
+        }
+        String status = null;
+        String original = null;
+        Multipart report = (Multipart) mail.getContent();
+        for (int i = 0; i < report.getCount(); i++) {
+            Part part = report.getBodyPart(i);
+            if (part.isMimeType("message/delivery-status")) {
+                status = raw(part);
+            } else if (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")) {
+                original = raw(part);
+            }
+        }
+        if (status == null || original == null) {
+            return null;
+        }
+        Matcher id = MESSAGE_ID.matcher(original);
+        Matcher recipient = RECIPIENT.matcher(status);
+        Matcher code = STATUS.matcher(status);
+        if (!id.find() || !recipient.find()) {
+            return null;
+        }
+        return new ParsedMail.Bounce(id.group(1), recipient.group(1).toLowerCase(Locale.ROOT),
+                code.find() && code.group(1).equals("5"));
+    }
+
+    private static String raw(Part part) throws MessagingException, IOException {
+        if (part.getContent() instanceof MimeMessage embedded) {
+            StringBuilder headers = new StringBuilder();
+            java.util.Collections.list(embedded.getAllHeaderLines()).forEach(h -> headers.append(h).append('\n'));
+            return headers.toString();
+        }
+        try (InputStream in = part.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String messageId(MimeMessage mail, String from, String subject, Instant sent)
+            throws MessagingException {
+        String id = mail.getMessageID();
+        if (id != null && !id.isBlank()) {
+            return id.trim();
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((from + "|" + sent + "|" + subject)
+                    .getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@parley.missing-id>";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(MimeMessage mail, String name) throws MessagingException {
+        String value = mail.getHeader(name, " ");
+        return value == null ? null : value.trim();
+    }
+
+    private static InternetAddress firstAddress(Address[] addresses) {
+        if (addresses == null) {
+            return null;
+        }
+        for (Address address : addresses) {
+            if (address instanceof InternetAddress internet) {
+                return internet;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+package io.parley.channel.telegram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.parley.channel.spi.ChannelContext;
+import io.parley.channel.spi.Poller;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Long-polling mode, for installations without public HTTPS: activation deletes any webhook (Telegram refuses
+ * {@code getUpdates} while one is set), then the runtime polls {@code getUpdates}. The cursor is the next
+ * {@code offset} (last {@code update_id} + 1), which also confirms the earlier updates to Telegram.
+ */
+final class TelegramPollingAdapter extends TelegramAdapter implements Poller {
+
+    TelegramPollingAdapter(ChannelContext context, TelegramConfig config, TelegramApi api,
+            Map<String, Long> migratedChats) {
+        super(context, config, api, migratedChats);
+    }
+
+    @Override
+    public Uni<Void> activate() {
+        return api.call("deleteWebhook", new JsonObject().put("drop_pending_updates", false)).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> deactivate() {
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public Uni<Batch> poll(String cursor) {
+        JsonObject params = new JsonObject().put("timeout", config.pollTimeoutSeconds()).put("limit", 100)
+                .put("allowed_updates", ALLOWED_UPDATES);
+        if (cursor != null) {
+            params.put("offset", Long.parseLong(cursor));
+        }
+        return api.call("getUpdates", params, Duration.ofSeconds(config.pollTimeoutSeconds() + 15L)).map(result -> {
+            List<JsonObject> updates = new ArrayList<>();
+            long next = cursor == null ? 0 : Long.parseLong(cursor);
+            for (Object item : (JsonArray) result) {
+                JsonObject update = (JsonObject) item;
+                updates.add(update);
+                next = Math.max(next, update.getLong("update_id") + 1);
+            }
+            Updates.Translated translated = Updates.translate(updates, fileBase(), context.clock().instant());
+            answer(translated.callbackQueryIds());
+            return new Batch(translated.events(), updates.isEmpty() ? cursor : String.valueOf(next));
+        });
+    }
+}

@@ -1,0 +1,154 @@
+package io.parley.channel.telegram;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.parley.channel.spi.Attachment;
+import io.parley.channel.spi.InboundEvent;
+import io.parley.channel.spi.Sender;
+import io.parley.channel.spi.VerifiedIdentifier;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Translates Telegram updates into normalized events. Messages are keyed {@code chatId:messageId} (edits reuse it),
+ * pressed buttons {@code callback:<id>}; ids are 64-bit. A
+ * pressed button has no date at Telegram: it is stamped {@code now}. Files become links to Parley's file endpoint
+ * ({@code fileBase + file_id}), which resolves them through {@code getFile} when an operator opens them.
+ */
+final class Updates {
+
+    /** The events of some updates, and the callback queries among them, which must be answered. */
+    record Translated(List<InboundEvent> events, List<String> callbackQueryIds) {
+    }
+
+    private Updates() {
+    }
+
+    static Translated translate(List<JsonObject> updates, String fileBase, Instant now) {
+        List<InboundEvent> events = new ArrayList<>();
+        List<String> callbacks = new ArrayList<>();
+        for (JsonObject update : updates) {
+            String updateId = String.valueOf(update.getLong("update_id"));
+            if (update.getJsonObject("message") != null) {
+                events.add(message(update.getJsonObject("message"), updateId, fileBase));
+            } else if (update.getJsonObject("edited_message") != null) {
+                JsonObject edited = update.getJsonObject("edited_message");
+                events.add(new InboundEvent.MessageEdited(key(edited), chat(edited), text(edited),
+                        Instant.ofEpochSecond(edited.getLong("edit_date", edited.getLong("date")))));
+            } else if (update.getJsonObject("callback_query") != null) {
+                JsonObject query = update.getJsonObject("callback_query");
+                callbacks.add(query.getString("id"));
+                events.add(pressed(query, updateId, now));
+            } else if (update.getJsonObject("my_chat_member") != null) {
+                JsonObject member = update.getJsonObject("my_chat_member");
+                String status = member.getJsonObject("new_chat_member", new JsonObject()).getString("status", "");
+                boolean privateChat = "private".equals(member.getJsonObject("chat").getString("type"));
+                if (privateChat && ("kicked".equals(status) || "member".equals(status))) {
+                    events.add(new InboundEvent.ContactBlocked(chat(member), id(member.getJsonObject("from")),
+                            "kicked".equals(status), Instant.ofEpochSecond(member.getLong("date"))));
+                }
+            }
+        }
+        return new Translated(events, callbacks);
+    }
+
+    private static InboundEvent.MessageReceived message(JsonObject message, String updateId, String fileBase) {
+        JsonObject from = message.getJsonObject("from", message.getJsonObject("chat"));
+        List<Attachment> attachments = attachments(message, fileBase);
+        List<VerifiedIdentifier> verified = new ArrayList<>();
+        Map<String, String> metadata = new HashMap<>(Map.of("telegram.updateId", updateId));
+        String text = text(message);
+        JsonObject contact = message.getJsonObject("contact");
+        if (contact != null) {
+            String phone = contact.getString("phone_number", "").replaceAll("[^0-9]", "");
+            text = "Contact: " + name(contact) + (phone.isEmpty() ? "" : ", +" + phone);
+            if (!phone.isEmpty() && contact.getLong("user_id", -1L).equals(from.getLong("id"))) {
+                verified.add(new VerifiedIdentifier(VerifiedIdentifier.PHONE, "+" + phone));
+            }
+        }
+        JsonObject location = message.getJsonObject("location");
+        if (location != null) {
+            String point = location.getDouble("latitude") + "," + location.getDouble("longitude");
+            text = "Location: " + point.replace(",", ", ");
+            metadata.put("telegram.location", point);
+        }
+        if (text == null && attachments.isEmpty()) {
+            text = "[unsupported Telegram message]";
+        }
+        Sender sender = new Sender(id(from), name(from), from.getString("username"),
+                verified.isEmpty() ? null : verified.get(0).value(), null, verified);
+        return new InboundEvent.MessageReceived(key(message), chat(message), sender, text, attachments,
+                Instant.ofEpochSecond(message.getLong("date")), metadata);
+    }
+
+    private static InboundEvent.MessageReceived pressed(JsonObject query, String updateId, Instant now) {
+        JsonObject from = query.getJsonObject("from");
+        JsonObject message = query.getJsonObject("message");
+        String chat = message != null ? chat(message) : id(from);
+        Sender sender = new Sender(id(from), name(from), from.getString("username"), null, null, List.of());
+        return new InboundEvent.MessageReceived("callback:" + query.getString("id"), chat, sender,
+                query.getString("data", ""), List.of(), now, Map.of("telegram.updateId", updateId));
+    }
+
+    private static List<Attachment> attachments(JsonObject message, String fileBase) {
+        List<Attachment> out = new ArrayList<>();
+        JsonArray photos = message.getJsonArray("photo");
+        if (photos != null && !photos.isEmpty()) {
+            JsonObject largest = photos.getJsonObject(0);
+            for (int i = 1; i < photos.size(); i++) {
+                JsonObject photo = photos.getJsonObject(i);
+                if (area(photo) > area(largest)) {
+                    largest = photo;
+                }
+            }
+            out.add(file(largest, fileBase, "photo.jpg", "image/jpeg"));
+        }
+        addFile(out, message.getJsonObject("document"), fileBase, "document", "application/octet-stream");
+        addFile(out, message.getJsonObject("voice"), fileBase, "voice.ogg", "audio/ogg");
+        addFile(out, message.getJsonObject("video"), fileBase, "video.mp4", "video/mp4");
+        addFile(out, message.getJsonObject("audio"), fileBase, "audio.mp3", "audio/mpeg");
+        return out;
+    }
+
+    private static void addFile(List<Attachment> out, JsonObject file, String fileBase, String name, String type) {
+        if (file != null) {
+            out.add(file(file, fileBase, name, type));
+        }
+    }
+
+    private static Attachment file(JsonObject file, String fileBase, String name, String type) {
+        return new Attachment(fileBase + file.getString("file_id"), file.getString("file_name", name),
+                file.getString("mime_type", type), file.getLong("file_size", -1L));
+    }
+
+    private static long area(JsonObject photo) {
+        return photo.getLong("width", 0L) * photo.getLong("height", 0L);
+    }
+
+    private static String text(JsonObject message) {
+        return message.getString("text", message.getString("caption"));
+    }
+
+    private static String key(JsonObject message) {
+        return chat(message) + ":" + message.getLong("message_id");
+    }
+
+    private static String chat(JsonObject holder) {
+        return String.valueOf(holder.getJsonObject("chat").getLong("id"));
+    }
+
+    private static String id(JsonObject user) {
+        return String.valueOf(user.getLong("id"));
+    }
+
+    private static String name(JsonObject user) {
+        String first = user.getString("first_name", "");
+        String last = user.getString("last_name", "");
+        String name = (first + " " + last).trim();
+        return name.isEmpty() ? null : name;
+    }
+}

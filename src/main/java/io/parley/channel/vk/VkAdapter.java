@@ -1,0 +1,98 @@
+package io.parley.channel.vk;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.parley.channel.spi.Button;
+import io.parley.channel.spi.ChannelCapabilities;
+import io.parley.channel.spi.ChannelContext;
+import io.parley.channel.spi.ChannelException;
+import io.parley.channel.spi.ChannelFailure;
+import io.parley.channel.spi.MessageSender;
+import io.parley.channel.spi.OutboundMessage;
+import io.parley.channel.spi.SendResult;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A VK community: sends with {@code messages.send}, whose {@code random_id} is derived from Parley's message id so a
+ * retried send is not delivered twice; buttons become an inline keyboard; attachment links are appended to the text
+ * (VK accepts only files uploaded to its own servers). Receiving is done by its two modes, {@link VkCallbackAdapter}
+ * and {@link VkLongPollAdapter}.
+ */
+abstract sealed class VkAdapter implements MessageSender permits VkCallbackAdapter, VkLongPollAdapter {
+
+    static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(8000, 10, 50L * 1024 * 1024, false, true,
+            20);
+    private static final int MAX_LABEL = 40;
+
+    final ChannelContext context;
+    final VkConfig config;
+    final VkApi api;
+
+    VkAdapter(ChannelContext context, VkConfig config, VkApi api) {
+        this.context = context;
+        this.config = config;
+        this.api = api;
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Uni<SendResult> send(OutboundMessage message) {
+        StringBuilder text = new StringBuilder(message.text() == null ? "" : message.text());
+        message.attachments().forEach(a -> text.append(text.isEmpty() ? "" : "\n").append(a.url()));
+        Map<String, String> params = new HashMap<>(Map.of("peer_id", message.externalChatId(), "random_id",
+                String.valueOf(randomId(message.messageId())), "message", text.toString()));
+        if (!message.buttons().isEmpty()) {
+            params.put("keyboard", keyboard(message.buttons()).encode());
+        }
+        return api.call("messages.send", params).map(response -> {
+            if (!(response instanceof Number id)) {
+                throw new ChannelException(new ChannelFailure.Retryable("VK answered messages.send unexpectedly"));
+            }
+            return new SendResult(message.externalChatId() + ":" + id.longValue());
+        });
+    }
+
+    /** A positive 31-bit id that is the same for every attempt of one message. */
+    static int randomId(String messageId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+            int id = ((digest[0] & 0x7f) << 24) | ((digest[1] & 0xff) << 16) | ((digest[2] & 0xff) << 8)
+                    | (digest[3] & 0xff);
+            return id == 0 ? 1 : id;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    /** An inline keyboard: one button per row (two per row beyond six buttons); VK allows ten inline buttons. */
+    private static JsonObject keyboard(List<Button> buttons) {
+        int perRow = buttons.size() <= 6 ? 1 : 2;
+        JsonArray rows = new JsonArray();
+        JsonArray row = new JsonArray();
+        for (Button button : buttons.subList(0, Math.min(10, buttons.size()))) {
+            String label = button.label().length() > MAX_LABEL ? button.label().substring(0, MAX_LABEL - 1) + "…"
+                    : button.label();
+            row.add(new JsonObject().put("action", new JsonObject().put("type", "text").put("label", label)
+                    .put("payload", new JsonObject().put("p", button.payload()).encode())));
+            if (row.size() == perRow) {
+                rows.add(row);
+                row = new JsonArray();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return new JsonObject().put("inline", true).put("buttons", rows);
+    }
+}

@@ -1,0 +1,51 @@
+package io.parley.channel.vk;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+import io.parley.channel.spi.ChannelContext;
+import io.parley.channel.spi.ChannelException;
+import io.parley.channel.spi.ChannelFailure;
+import io.parley.channel.spi.WebhookReceiver;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Callback API mode: VK POSTs events to {@code /webhooks/vk/{channelId}}. The confirmation request is answered with
+ * the configured confirmation string; every other event must carry the community's id and the secret key, and is
+ * answered {@code ok} once durably stored. VK's redeliveries ({@code X-Retry-Counter}) give the same message keys, so
+ * they change nothing.
+ */
+final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
+
+    VkCallbackAdapter(ChannelContext context, VkConfig config, VkApi api) {
+        super(context, config, api);
+    }
+
+    @Override
+    public Uni<Result> receive(Request request) {
+        return Uni.createFrom().item(() -> {
+            JsonObject event;
+            try {
+                event = new JsonObject(new String(request.body(), StandardCharsets.UTF_8));
+            } catch (DecodeException e) {
+                throw new ChannelException(new ChannelFailure.Permanent("body: not a VK event", false));
+            }
+            if (event.getLong("group_id", -1L) != config.groupId()) {
+                throw new ChannelException(new ChannelFailure.AuthenticationFailed("group_id is not this community"));
+            }
+            if ("confirmation".equals(event.getString("type"))) {
+                return new Result(List.of(), 200, "text/plain", config.confirmation());
+            }
+            String secret = event.getString("secret", "");
+            if (!MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                    config.secretKey().getBytes(StandardCharsets.UTF_8))) {
+                throw new ChannelException(new ChannelFailure.AuthenticationFailed("missing or wrong secret"));
+            }
+            return new Result(VkEvents.translate(event, context.clock().instant()).stream().toList(), 200,
+                    "text/plain", "ok");
+        });
+    }
+}

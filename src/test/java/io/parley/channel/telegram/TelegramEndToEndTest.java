@@ -1,0 +1,177 @@
+package io.parley.channel.telegram;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.parley.security.Roles;
+import io.parley.testing.Api;
+import io.parley.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A Telegram bot end to end against the fake Bot API: webhook registration, secret-token check, duplicates, replies
+ * with error mappings, pressed buttons, files, long polling, and a refused token.
+ */
+@QuarkusTest
+class TelegramEndToEndTest {
+
+    private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
+    private static final String SUPERVISOR = TestTokens.bearer(Roles.SUPERVISOR);
+    private static final String CUSTOMER = "5023781234";
+
+    private static FakeTelegram telegram;
+
+    @BeforeAll
+    static void start() throws Exception {
+        telegram = new FakeTelegram();
+    }
+
+    @AfterAll
+    static void stop() {
+        telegram.close();
+    }
+
+    @Test
+    void webhookUpdatesBecomeOneMessageEachAndRepliesGoBackToTheChat() {
+        // Given a bot in webhook mode: Parley registered its webhook with a secret token
+        UUID channel = create("webhook", FakeTelegram.TOKEN);
+        JsonObject registered = telegram.calls("setWebhook").stream()
+                .filter(c -> c.getString("url").endsWith("/webhooks/telegram/" + channel)).findFirst().orElseThrow();
+        String secret = registered.getString("secret_token");
+        assertThat(secret).matches("[A-Za-z0-9_-]{1,256}");
+
+        // When Telegram delivers an update twice, and someone posts one without the secret
+        deliver(channel, secret, "text").then().statusCode(200);
+        deliver(channel, secret, "text").then().statusCode(200);
+        deliver(channel, "wrong", "photo").then().statusCode(401).contentType("application/problem+json");
+
+        // Then the customer's timeline has the message once
+        String session = sessionOf(channel);
+        given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
+                .then().body("messages", hasSize(1))
+                .body("messages[0].text", equalTo("Здравствуйте, где мой заказ 5512?"));
+
+        // When a supervisor replies, then the bot sends it to the chat and the reply is SENT
+        String reply = reply(session, "Заказ передан курьеру");
+        awaitStatus(session, reply, "SENT");
+        assertThat(telegram.calls("sendMessage")).anyMatch(c -> c.getLong("chat_id") == Long.parseLong(CUSTOMER)
+                && "Заказ передан курьеру".equals(c.getString("text")));
+
+        // When the customer presses a button, then it arrives as a message with the payload, and is answered
+        deliver(channel, secret, "callback").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/sessions/{id}", session)
+                .then().body("messages.text", org.hamcrest.Matchers.hasItem("menu:delivery")));
+        assertThat(telegram.calls("answerCallbackQuery")).isNotEmpty();
+
+        // When the customer sends a photo, then operators can open it through Parley
+        deliver(channel, secret, "photo").then().statusCode(200);
+        String url = await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/sessions/{id}", session).then().extract()
+                .<String> path("messages.find { it.text == 'Вмятина на двери' }.attachments[0].url"), u -> u != null);
+        given().header("Authorization", SUPERVISOR).when().get(url.replace("http://localhost:8080", ""))
+                .then().statusCode(200).body(equalTo("fake-file:photos/AgACAgIAAxkBAAIBlarge.jpg"));
+        close(session);
+    }
+
+    @Test
+    void aCustomerWhoBlockedTheBotIsMarkedUnreachable() {
+        UUID channel = create("webhook", FakeTelegram.TOKEN);
+        String secret = telegram.calls("setWebhook").getLast().getString("secret_token");
+        deliver(channel, secret, "text").then().statusCode(200);
+        String session = sessionOf(channel);
+        telegram.fail(Long.parseLong(CUSTOMER), FakeTelegram.error(403, "Forbidden: bot was blocked by the user",
+                null));
+
+        String reply = reply(session, "Вы здесь?");
+
+        awaitStatus(session, reply, "FAILED");
+        given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}", Api.customerOf(channel, CUSTOMER))
+                .then().body("identities[0].unreachable", equalTo(true));
+        close(session);
+    }
+
+    @Test
+    void longPollingDeletesTheWebhookAndIngestsUpdates() {
+        int deletes = telegram.calls("deleteWebhook").size();
+        telegram.queue(FakeTelegram.fixture("text"));
+
+        UUID channel = create("polling", FakeTelegram.TOKEN);
+
+        assertThat(telegram.calls("deleteWebhook")).hasSize(deletes + 1);
+        String session = sessionOf(channel);
+        given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
+                .then().body("messages", hasSize(1));
+        close(session);
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.calls("getUpdates").stream()
+                .anyMatch(c -> c.getLong("offset", 0L) == 902164002L));
+        given().header("Authorization", ADMIN).when().post("/api/admin/channels/{id}/disable", channel)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aRefusedTokenLeavesTheChannelDisabledWithTheReason() {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("type", "telegram", "name", "revoked bot", "config", Map.of("apiBaseUrl",
+                        telegram.baseUrl()), "secrets", Map.of("botToken", "987654321:AAErevokedTokenOfSomeOtherBot00")))
+                .when().post("/api/admin/channels")
+                .then().statusCode(201)
+                .body("enabled", equalTo(false))
+                .body("disabledReason", equalTo("activation failed: Telegram 401: Unauthorized"));
+    }
+
+    private static UUID create(String mode, String token) {
+        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("type", "telegram", "name", "Shop bot " + UUID.randomUUID(),
+                        "config", Map.of("mode", mode, "apiBaseUrl", telegram.baseUrl(), "pollTimeoutSeconds", "0"),
+                        "secrets", Map.of("botToken", token)))
+                .when().post("/api/admin/channels").then().statusCode(201).body("enabled", equalTo(true))
+                .extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    private static io.restassured.response.Response deliver(UUID channel, String secret, String fixture) {
+        return given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", secret)
+                .body(FakeTelegram.fixture(fixture).encode()).when().post("/webhooks/telegram/{id}", channel);
+    }
+
+    private static String sessionOf(UUID channel) {
+        String customer = await().atMost(Duration.ofSeconds(20)).until(() -> Api.customerOf(channel, CUSTOMER),
+                id -> id != null);
+        return await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/customers/{id}/timeline", customer).then().extract()
+                .<String> path("messages[0].sessionId"), id -> id != null);
+    }
+
+    private static String reply(String session, String text) {
+        return given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
+                .body(Map.of("text", text, "clientKey", UUID.randomUUID().toString()))
+                .when().post("/api/sessions/{id}/messages", session)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static void awaitStatus(String session, String messageId, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/sessions/{id}", session)
+                .then().body("messages.find { it.id == '" + messageId + "' }.deliveryStatus", equalTo(status)));
+    }
+
+    /** Closes a session the test opened, so routing never offers it to other tests' operators. */
+    private static void close(String session) {
+        given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR)).when()
+                .post("/api/sessions/{id}/close", session).then().statusCode(org.hamcrest.Matchers.oneOf(200, 409));
+    }
+}

@@ -1,0 +1,158 @@
+package io.parley.channel.vk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.parley.testing.FakeHttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A local VK API that behaves as CHANNELS.md describes: form-encoded {@code /method/<name>} calls answered
+ * {@code {"response":…}} or {@code {"error":{error_code,error_msg}}} with HTTP 200; a wrong token gets error 5;
+ * {@code messages.send} delivers a {@code random_id} only once per peer (a repeat returns the first message's id);
+ * a Bots Long Poll server at {@code /lp}. Tests script send errors per peer.
+ */
+final class FakeVk implements AutoCloseable {
+
+    static final String TOKEN = "vk1.a.fakeCommunityTokenForParleyTests";
+    static final long GROUP = 218000111;
+
+    /** A message the fake delivered to a peer. */
+    record Delivered(long peerId, String text, int randomId, String keyboard) {
+    }
+
+    private final FakeHttpServer server;
+    private final Map<Long, Deque<Integer>> errors = new ConcurrentHashMap<>();
+    private final Map<String, Long> sentByRandomId = new ConcurrentHashMap<>();
+    private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> sendCalls = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<JsonObject> longPollQueue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong ids = new AtomicLong(9000);
+    private final AtomicLong ts = new AtomicLong(100);
+    private volatile String key = "key-1";
+
+    FakeVk() throws Exception {
+        server = FakeHttpServer.start(this::answer);
+    }
+
+    String baseUrl() {
+        return server.baseUrl();
+    }
+
+    void fail(long peerId, Integer... codes) {
+        errors.put(peerId, new ArrayDeque<>(List.of(codes)));
+    }
+
+    List<Delivered> delivered(long peerId) {
+        return delivered.stream().filter(d -> d.peerId() == peerId).toList();
+    }
+
+    List<Map<String, String>> sendCalls(long peerId) {
+        return sendCalls.stream().filter(c -> String.valueOf(peerId).equals(c.get("peer_id"))).toList();
+    }
+
+    void queueLongPoll(JsonObject event) {
+        longPollQueue.add(event);
+    }
+
+    /** Makes the current Long Poll key expire (the next poll gets {@code failed: 2}). */
+    void expireKey() {
+        key = key + "x";
+    }
+
+    List<FakeHttpServer.Request> longPolls() {
+        return server.requests("/lp");
+    }
+
+    static JsonObject fixture(String name) {
+        try (InputStream in = FakeVk.class.getResourceAsStream("/fixtures/vk/" + name + ".json")) {
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private FakeHttpServer.Answer answer(FakeHttpServer.Request request) {
+        if (request.path().equals("/lp")) {
+            return longPoll(request);
+        }
+        Map<String, String> form = form(request.body());
+        if (!TOKEN.equals(form.get("access_token"))) {
+            return error(5, "User authorization failed: invalid access_token (4).");
+        }
+        return switch (request.path()) {
+            case "/method/messages.send" -> send(form);
+            case "/method/groups.getLongPollServer" -> ok(new JsonObject().put("key", key)
+                    .put("server", baseUrl() + "/lp").put("ts", String.valueOf(ts.get())));
+            default -> error(3, "Unknown method passed");
+        };
+    }
+
+    private FakeHttpServer.Answer send(Map<String, String> form) {
+        sendCalls.add(form);
+        long peer = Long.parseLong(form.get("peer_id"));
+        Integer code = errors.getOrDefault(peer, new ArrayDeque<>()).poll();
+        if (code != null) {
+            return error(code, "scripted error");
+        }
+        String randomKey = peer + "/" + form.get("random_id");
+        Long id = sentByRandomId.computeIfAbsent(randomKey, k -> {
+            delivered.add(new Delivered(peer, form.get("message"), Integer.parseInt(form.get("random_id")),
+                    form.get("keyboard")));
+            return ids.incrementAndGet();
+        });
+        return ok(id);
+    }
+
+    private FakeHttpServer.Answer longPoll(FakeHttpServer.Request request) {
+        if (!key.equals(request.query().get("key"))) {
+            return FakeHttpServer.Answer.json(200, new JsonObject().put("failed", 2).encode());
+        }
+        JsonArray updates = new JsonArray();
+        JsonObject next;
+        while ((next = longPollQueue.poll()) != null) {
+            updates.add(next);
+        }
+        long now = updates.isEmpty() ? ts.get() : ts.addAndGet(updates.size());
+        return FakeHttpServer.Answer.json(200, new JsonObject().put("ts", String.valueOf(now))
+                .put("updates", updates).encode());
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static FakeHttpServer.Answer ok(Object response) {
+        return FakeHttpServer.Answer.json(200, new JsonObject().put("response", response).encode());
+    }
+
+    private static FakeHttpServer.Answer error(int code, String message) {
+        return FakeHttpServer.Answer.json(200, new JsonObject().put("error", new JsonObject()
+                .put("error_code", code).put("error_msg", message)).encode());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

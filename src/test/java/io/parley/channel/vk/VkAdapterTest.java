@@ -1,0 +1,188 @@
+package io.parley.channel.vk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.parley.channel.spi.Attachment;
+import io.parley.channel.spi.Button;
+import io.parley.channel.spi.ChannelException;
+import io.parley.channel.spi.ChannelFailure;
+import io.parley.channel.spi.InboundEvent;
+import io.parley.channel.spi.OutboundMessage;
+import io.parley.channel.spi.Poller;
+import io.parley.channel.spi.WebhookReceiver;
+import io.parley.channel.spi.kit.FakeChannelContext;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+
+/** Callback handling, translation, messages.send with a stable random_id, error codes, Long Poll, against a fake VK. */
+class VkAdapterTest {
+
+    private static final Vertx VERTX = Vertx.vertx();
+    private static final VkAdapterFactory FACTORY = new VkAdapterFactory(VERTX);
+    private static final FakeVk VK = start();
+
+    private static FakeVk start() {
+        try {
+            return new FakeVk();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        VK.close();
+        VERTX.closeAndAwait();
+    }
+
+    @Test
+    void confirmationIsAnsweredWithTheConfiguredStringAndEventsWithOk() {
+        WebhookReceiver vk = (WebhookReceiver) adapter("callback");
+
+        WebhookReceiver.Result confirmation = vk.receive(VkConformanceTest.request(FakeVk.fixture("confirmation")))
+                .await().indefinitely();
+        WebhookReceiver.Result event = vk.receive(VkConformanceTest.request(FakeVk.fixture("message_new")))
+                .await().indefinitely();
+
+        assertThat(confirmation.events()).isEmpty();
+        assertThat(confirmation.body()).isEqualTo("a1b2c3d4");
+        assertThat(event.body()).isEqualTo("ok");
+        assertThat(event.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongSecretOrCommunityIsRefused() {
+        WebhookReceiver vk = (WebhookReceiver) adapter("callback");
+
+        assertThat(refusal(vk, FakeVk.fixture("message_new").put("secret", "guess")))
+                .isInstanceOf(ChannelFailure.AuthenticationFailed.class);
+        assertThat(refusal(vk, FakeVk.fixture("message_new").put("group_id", 1)))
+                .isInstanceOf(ChannelFailure.AuthenticationFailed.class);
+        assertThat(refusal(vk, FakeVk.fixture("confirmation").put("group_id", 1)))
+                .isInstanceOf(ChannelFailure.AuthenticationFailed.class);
+    }
+
+    @Test
+    void eventsAreTranslated() {
+        WebhookReceiver vk = (WebhookReceiver) adapter("callback");
+        Map<String, InboundEvent> events = new java.util.HashMap<>();
+        VkConformanceTest.FIXTURES.forEach(name -> events.put(name, vk.receive(VkConformanceTest.request(
+                FakeVk.fixture(name))).await().indefinitely().events().get(0)));
+
+        InboundEvent.MessageReceived text = (InboundEvent.MessageReceived) events.get("message_new");
+        assertThat(text.externalMessageId()).isEqualTo("3456789012:418");
+        assertThat(text.externalChatId()).isEqualTo("3456789012");
+        assertThat(text.sender().externalUserId()).isEqualTo("3456789012");
+        assertThat(text.text()).isEqualTo("Добрый день! Пришёл не тот размер");
+        assertThat(((InboundEvent.MessageReceived) events.get("message_photo")).attachments())
+                .extracting(Attachment::url, Attachment::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("https://sun9-1.userapi.com/w.jpg", "photo.jpg"),
+                        org.assertj.core.groups.Tuple.tuple("https://vk.com/doc3456789012_667", "накладная.pdf"));
+        assertThat(((InboundEvent.MessageReceived) events.get("message_button")).text()).isEqualTo("menu:delivery");
+        assertThat(events.get("message_edit")).isInstanceOfSatisfying(InboundEvent.MessageEdited.class,
+                e -> assertThat(e.externalMessageId()).isEqualTo("3456789012:418"));
+        assertThat(events.get("message_deny")).isInstanceOfSatisfying(InboundEvent.ContactBlocked.class,
+                b -> assertThat(b.blocked()).isTrue());
+    }
+
+    @Test
+    void aRetriedSendKeepsItsRandomIdAndIsDeliveredOnce() {
+        VkAdapter vk = adapter("callback");
+        long peer = peer();
+        VK.fail(peer, 10);
+        OutboundMessage message = new OutboundMessage(UUID.randomUUID().toString(), String.valueOf(peer),
+                "Выберите тему", List.of(), null, List.of(new Button("Доставка", "menu:delivery")));
+
+        assertThat(failure(() -> vk.send(message).await().indefinitely()))
+                .isInstanceOf(ChannelFailure.Retryable.class);
+        String first = vk.send(message).await().indefinitely().externalMessageId();
+        String again = vk.send(message).await().indefinitely().externalMessageId();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(VK.sendCalls(peer)).hasSize(3).extracting(c -> c.get("random_id")).containsOnly(
+                String.valueOf(VkAdapter.randomId(message.messageId())));
+        assertThat(VK.delivered(peer)).singleElement().satisfies(d -> {
+            assertThat(d.text()).isEqualTo("Выберите тему");
+            assertThat(new JsonObject(d.keyboard()).getJsonArray("buttons").getJsonArray(0).getJsonObject(0)
+                    .getJsonObject("action").getString("payload")).isEqualTo("{\"p\":\"menu:delivery\"}");
+        });
+    }
+
+    @Test
+    void errorCodesAreTyped() {
+        assertThat(sendFailing(5)).isInstanceOf(ChannelFailure.AuthenticationFailed.class);
+        assertThat(sendFailing(6)).isEqualTo(new ChannelFailure.RateLimited(Duration.ofSeconds(1),
+                "VK error 6: scripted error"));
+        assertThat(sendFailing(9)).isInstanceOf(ChannelFailure.RateLimited.class);
+        assertThat(sendFailing(10)).isInstanceOf(ChannelFailure.Retryable.class);
+        for (int code : new int[] { 900, 901, 902 }) {
+            assertThat(sendFailing(code)).isEqualTo(new ChannelFailure.Permanent("VK error " + code
+                    + ": scripted error", true));
+        }
+        assertThat(sendFailing(914)).isEqualTo(new ChannelFailure.Permanent("VK error 914: scripted error", false));
+    }
+
+    @Test
+    void aRefusedTokenIsAnAuthenticationFailure() {
+        VkAdapter vk = (VkAdapter) FACTORY.create(FakeChannelContext.of("vk"),
+                FACTORY.configure(new io.parley.channel.spi.ChannelSettings(
+                        Map.of("groupId", "1", "confirmation", "x", "apiBaseUrl", VK.baseUrl()),
+                        Map.of("accessToken", "vk1.a.revokedTokenOfTheCommunity", "secretKey", "s"))));
+        assertThat(failure(() -> vk.send(new OutboundMessage(UUID.randomUUID().toString(), "1", "hi", List.of(), null,
+                List.of())).await().indefinitely())).isInstanceOf(ChannelFailure.AuthenticationFailed.class);
+    }
+
+    @Test
+    void longPollContinuesFromTsAndFetchesANewKeyWhenItExpires() {
+        Poller vk = (Poller) adapter("longpoll");
+        VK.queueLongPoll(FakeVk.fixture("message_new"));
+
+        Poller.Batch first = vk.poll(null).await().indefinitely();
+        VK.expireKey();
+        Poller.Batch expired = vk.poll(first.nextCursor()).await().indefinitely();
+        VK.queueLongPoll(FakeVk.fixture("message_button"));
+        Poller.Batch renewed = vk.poll(expired.nextCursor()).await().indefinitely();
+
+        assertThat(first.events()).hasSize(1);
+        assertThat(expired.events()).isEmpty();
+        assertThat(expired.nextCursor()).isEqualTo(first.nextCursor());
+        assertThat(renewed.events()).singleElement().satisfies(e -> assertThat(((InboundEvent.MessageReceived) e)
+                .text()).isEqualTo("menu:delivery"));
+        assertThat(VK.longPolls().getLast().query().get("ts")).isEqualTo(first.nextCursor());
+    }
+
+    private static ChannelFailure sendFailing(int code) {
+        long peer = peer();
+        VK.fail(peer, code);
+        return failure(() -> adapter("callback").send(new OutboundMessage(UUID.randomUUID().toString(),
+                String.valueOf(peer), "hello", List.of(), null, List.of())).await().indefinitely());
+    }
+
+    private static ChannelFailure refusal(WebhookReceiver vk, JsonObject event) {
+        return failure(() -> vk.receive(VkConformanceTest.request(event)).await().indefinitely());
+    }
+
+    private static ChannelFailure failure(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(ChannelException.class);
+        return ((ChannelException) thrown).failure();
+    }
+
+    private static long peer() {
+        return 100 + System.nanoTime() % 1_000_000_000;
+    }
+
+    private static VkAdapter adapter(String mode) {
+        return (VkAdapter) FACTORY.create(FakeChannelContext.of("vk"), FACTORY.configure(
+                VkConformanceTest.settings(VK.baseUrl(), mode)));
+    }
+}

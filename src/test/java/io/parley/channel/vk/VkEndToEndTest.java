@@ -1,0 +1,145 @@
+package io.parley.channel.vk;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.parley.security.Roles;
+import io.parley.testing.Api;
+import io.parley.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * A VK community end to end against the fake VK API: confirmation, secret check, a redelivered event gives one message,
+ * a reply retried after error 10 is delivered once, a customer who denied messages is marked unreachable, Long Poll.
+ */
+@QuarkusTest
+class VkEndToEndTest {
+
+    private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
+    private static final String SUPERVISOR = TestTokens.bearer(Roles.SUPERVISOR);
+    private static final long CUSTOMER = 3456789012L;
+
+    private static FakeVk vk;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vk = new FakeVk();
+    }
+
+    @AfterAll
+    static void stop() {
+        vk.close();
+    }
+
+    @Test
+    void callbackEventsBecomeOneMessageAndARetriedReplyIsDeliveredOnce() {
+        UUID channel = create("callback");
+
+        // VK confirms the server, then delivers an event twice (a retry) and someone posts one with a wrong secret
+        given().contentType(ContentType.JSON).body(FakeVk.fixture("confirmation").encode())
+                .when().post("/webhooks/vk/{id}", channel)
+                .then().statusCode(200).body(equalTo("a1b2c3d4"));
+        deliver(channel, FakeVk.fixture("message_new").encode()).then().statusCode(200).body(equalTo("ok"));
+        given().contentType(ContentType.JSON).header("X-Retry-Counter", "1").body(FakeVk.fixture("message_new").encode())
+                .when().post("/webhooks/vk/{id}", channel).then().statusCode(200).body(equalTo("ok"));
+        deliver(channel, FakeVk.fixture("message_new").put("secret", "guess").encode())
+                .then().statusCode(401).contentType("application/problem+json");
+
+        String session = sessionOf(channel);
+        given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
+                .then().body("messages", hasSize(1))
+                .body("messages[0].text", equalTo("Добрый день! Пришёл не тот размер"));
+
+        // A reply whose first attempt meets error 10 is retried with the same random_id and delivered once
+        vk.fail(CUSTOMER, 10);
+        String reply = reply(session, "Обменяем, пришлите фото бирки");
+        awaitStatus(session, reply, "SENT");
+        assertThat(vk.sendCalls(CUSTOMER)).hasSize(2)
+                .extracting(c -> c.get("random_id")).containsOnly(String.valueOf(VkAdapter.randomId(reply)));
+        assertThat(vk.delivered(CUSTOMER)).singleElement()
+                .satisfies(d -> assertThat(d.text()).isEqualTo("Обменяем, пришлите фото бирки"));
+
+        // A customer who denied messages: the next reply fails permanently and the identity is unreachable
+        vk.fail(CUSTOMER, 901);
+        String refused = reply(session, "Вы здесь?");
+        awaitStatus(session, refused, "FAILED");
+        given().header("Authorization", SUPERVISOR)
+                .when().get("/api/customers/{id}", Api.customerOf(channel, String.valueOf(CUSTOMER)))
+                .then().body("identities[0].unreachable", equalTo(true));
+        close(session);
+    }
+
+    @Test
+    void longPollEventsReachTheTimeline() {
+        vk.queueLongPoll(FakeVk.fixture("message_new"));
+
+        UUID channel = create("longpoll");
+
+        String session = sessionOf(channel);
+        given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
+                .then().body("messages[0].text", equalTo("Добрый день! Пришёл не тот размер"));
+        close(session);
+        given().header("Authorization", ADMIN).when().post("/api/admin/channels/{id}/disable", channel)
+                .then().statusCode(200);
+    }
+
+    private static UUID create(String mode) {
+        Map<String, String> config = new HashMap<>(Map.of("groupId", String.valueOf(FakeVk.GROUP), "mode", mode,
+                "apiBaseUrl", vk.baseUrl()));
+        Map<String, String> secrets = new HashMap<>(Map.of("accessToken", FakeVk.TOKEN));
+        if (mode.equals("callback")) {
+            config.put("confirmation", "a1b2c3d4");
+            secrets.put("secretKey", VkConformanceTest.SECRET);
+        }
+        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("type", "vk", "name", "Shop community " + UUID.randomUUID(), "config", config,
+                        "secrets", secrets))
+                .when().post("/api/admin/channels").then().statusCode(201).body("enabled", equalTo(true))
+                .extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    private static io.restassured.response.Response deliver(UUID channel, String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/webhooks/vk/{id}", channel);
+    }
+
+    private static String sessionOf(UUID channel) {
+        String customer = await().atMost(Duration.ofSeconds(20))
+                .until(() -> Api.customerOf(channel, String.valueOf(CUSTOMER)), id -> id != null);
+        return await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/customers/{id}/timeline", customer).then().extract()
+                .<String> path("messages[0].sessionId"), id -> id != null);
+    }
+
+    private static String reply(String session, String text) {
+        return given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
+                .body(Map.of("text", text, "clientKey", UUID.randomUUID().toString()))
+                .when().post("/api/sessions/{id}/messages", session)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static void awaitStatus(String session, String messageId, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/sessions/{id}", session)
+                .then().body("messages.find { it.id == '" + messageId + "' }.deliveryStatus", equalTo(status)));
+    }
+
+    /** Closes a session the test opened, so routing never offers it to other tests' operators. */
+    private static void close(String session) {
+        given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR)).when()
+                .post("/api/sessions/{id}/close", session).then().statusCode(org.hamcrest.Matchers.oneOf(200, 409));
+    }
+}
