@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.security.Roles;
 import io.parley.testing.Api;
+import io.parley.testing.RoutingFixtures;
 import io.parley.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -131,6 +133,49 @@ class TelegramEndToEndTest {
                 .then().statusCode(201)
                 .body("enabled", equalTo(false))
                 .body("disabledReason", equalTo("activation failed: Telegram 401: Unauthorized"));
+    }
+
+    @Test
+    void aMenuShowsAnInlineKeyboardAndAPressedButtonRoutesTheCustomerByTheAnswer() {
+        // Given a bot with a menu, and rules that send refunds elsewhere
+        UUID channel = create("webhook", FakeTelegram.TOKEN);
+        String secret = telegram.calls("setWebhook").stream()
+                .filter(c -> c.getString("url").endsWith("/webhooks/telegram/" + channel)).findFirst().orElseThrow()
+                .getString("secret_token");
+        RoutingFixtures.queue("tgm-refund", RoutingFixtures.queueOf("false", 30, false));
+        RoutingFixtures.queue("tgm-other", RoutingFixtures.queueOf("false", 30, false));
+        String mine = "conversation.channelId == '" + channel + "'";
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("filters", List.of(
+                        Map.of("name", "refund", "when", mine + " AND menu.topic == 'refund'",
+                                "targets", List.of(Map.of("queue", "tgm-refund")))),
+                        "defaultTarget", Map.of("queue", "tgm-other")))
+                .when().put("/api/admin/workflow").then().statusCode(200);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("channels", List.of(channel.toString()), "start", "root", "nodes", Map.of("root", Map.of(
+                        "text", "Чем помочь?", "options", List.of(
+                                Map.of("label", "Где мой заказ", "next", "@operator", "set", Map.of("topic", "delivery")),
+                                Map.of("label", "Возврат", "next", "@operator", "set", Map.of("topic", "refund")))))))
+                .when().put("/api/admin/menus/{id}", "tg-" + channel).then().statusCode(200);
+
+        // When the customer writes, then the bot answers with an inline keyboard
+        deliver(channel, secret, "text").then().statusCode(200);
+        JsonObject menu = await().atMost(Duration.ofSeconds(20)).until(() -> telegram.calls("sendMessage").stream()
+                .filter(c -> "Чем помочь?".equals(c.getString("text")) && c.getJsonObject("reply_markup") != null)
+                .findFirst().orElse(null), m -> m != null);
+        assertThat(menu.getJsonObject("reply_markup").getJsonArray("inline_keyboard").encode())
+                .contains("\"text\":\"Возврат\"", "\"callback_data\":\"2\"");
+
+        // When they press "Возврат", then the conversation is routed by that answer
+        JsonObject pressed = FakeTelegram.fixture("callback");
+        pressed.getJsonObject("callback_query").put("data", "2");
+        given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", secret).body(pressed.encode())
+                .when().post("/webhooks/telegram/{id}", channel).then().statusCode(200);
+        String session = sessionOf(channel);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/sessions/{id}/routing", session).then().body("[0].decision.queue",
+                        equalTo("tgm-refund")));
+        close(session);
     }
 
     private static UUID create(String mode, String token) {
