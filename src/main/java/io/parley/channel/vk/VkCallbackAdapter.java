@@ -15,10 +15,13 @@ import io.vertx.core.json.JsonObject;
 /**
  * Callback API mode: VK POSTs events to {@code /webhooks/vk/{channelId}}. The confirmation request is answered with
  * the configured confirmation string; every other event must carry the community's id and the secret key, and is
- * answered {@code ok} once durably stored. VK's redeliveries ({@code X-Retry-Counter}) give the same message keys, so
- * they change nothing.
+ * answered {@code ok} once durably stored. An event for another community or with a wrong secret is not processed and
+ * answered 403, as VK expects. VK's redeliveries ({@code X-Retry-Counter}) give the same message keys, so they change
+ * nothing.
  */
 final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
+
+    private static final Result REFUSED = new Result(List.of(), 403, "text/plain", "forbidden");
 
     VkCallbackAdapter(ChannelContext context, VkConfig config, VkApi api) {
         super(context, config, api);
@@ -34,7 +37,7 @@ final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
                 throw new ChannelException(new ChannelFailure.Permanent("body: not a VK event", false));
             }
             if (event.getLong("group_id", -1L) != config.groupId()) {
-                throw new ChannelException(new ChannelFailure.AuthenticationFailed("group_id is not this community"));
+                return REFUSED;
             }
             if ("confirmation".equals(event.getString("type"))) {
                 return new Result(List.of(), 200, "text/plain", config.confirmation());
@@ -42,7 +45,7 @@ final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
             String secret = event.getString("secret", "");
             if (!MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
                     config.secretKey().getBytes(StandardCharsets.UTF_8))) {
-                throw new ChannelException(new ChannelFailure.AuthenticationFailed("missing or wrong secret"));
+                return REFUSED;
             }
             return new Result(VkEvents.translate(event, context.clock().instant()).stream().toList(), 200,
                     "text/plain", "ok");
