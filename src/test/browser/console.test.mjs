@@ -17,9 +17,21 @@ const visitorText = `Where is my order ${run}?`;
 const replyText = `It leaves the warehouse today (${run}).`;
 const STEP = { timeout: 30_000 };
 
+let broken = false; // once a step fails, the later ones are skipped (they would only time out)
 let browser; // one persistent context in a fresh profile folder; each page is its own tab (own sessionStorage)
 let profileDir;
 let channelId;
+
+function step(t, name, fn) {
+  return t.test(name, { skip: broken && 'an earlier step failed' }, async () => {
+    try {
+      await fn();
+    } catch (error) {
+      broken = true;
+      throw error;
+    }
+  });
+}
 
 async function call(method, path, token, body) {
   const response = await fetch(base + path, {
@@ -60,7 +72,7 @@ test('operator accepts a visitor chat in the console and the visitor sees the re
   const visitor = await browser.newPage();
   for (const page of [desk, visitor]) page.on('pageerror', (error) => console.error('page error:', error.message));
 
-  await t.test('the operator signs in with the development issuer', async () => {
+  await step(t, 'the operator signs in with the development issuer', async () => {
     await desk.goto(`${base}/console/`);
     await desk.locator('#dev-sign-in').waitFor(STEP);
     await desk.fill('#dev-subject', operator);
@@ -71,12 +83,12 @@ test('operator accepts a visitor chat in the console and the visitor sees the re
     await desk.locator('#connection', { hasText: 'connected' }).waitFor(STEP);
   });
 
-  await t.test('the operator goes AVAILABLE', async () => {
+  await step(t, 'the operator goes AVAILABLE', async () => {
     await desk.selectOption('#status', 'AVAILABLE');
     await desk.locator('#current-status', { hasText: 'AVAILABLE' }).waitFor(STEP);
   });
 
-  await t.test('a visitor writes through the in-app widget', async () => {
+  await step(t, 'a visitor writes through the in-app widget', async () => {
     await visitor.goto(`${base}/widget/demo.html?channel=${channelId}`);
     await visitor.click('.parley-launcher', STEP);
     await visitor.fill('.parley-input', visitorText);
@@ -85,7 +97,7 @@ test('operator accepts a visitor chat in the console and the visitor sees the re
       .waitFor(STEP);
   });
 
-  await t.test('the offer appears in the console with a countdown', async () => {
+  await step(t, 'the offer appears in the console with a countdown', async () => {
     const offer = desk.locator('.offer', { hasText: visitorText });
     await offer.waitFor(STEP);
     assert.match(await offer.locator('.countdown').textContent(), /^\d+ s$/);
@@ -93,23 +105,23 @@ test('operator accepts a visitor chat in the console and the visitor sees the re
     await offer.waitFor({ state: 'detached', ...STEP });
   });
 
-  await t.test('the accepted conversation shows the customer timeline', async () => {
+  await step(t, 'the accepted conversation shows the customer timeline', async () => {
     await desk.locator('.conversation').first().waitFor(STEP);
     await desk.locator('#timeline .message.IN', { hasText: visitorText }).waitFor(STEP);
   });
 
-  await t.test('the operator replies', async () => {
+  await step(t, 'the operator replies', async () => {
     await desk.fill('#reply-text', replyText);
     await desk.click('#reply button[type=submit]');
     await desk.locator('#timeline .message.OUT', { hasText: replyText }).waitFor(STEP);
     assert.equal(await desk.inputValue('#reply-text'), '');
   });
 
-  await t.test("the visitor's chat shows the reply", async () => {
+  await step(t, "the visitor's chat shows the reply", async () => {
     await visitor.locator('.parley-message', { hasText: replyText }).waitFor(STEP);
   });
 
-  await t.test('the supervisor view shows the queue and the operator with one conversation', async () => {
+  await step(t, 'the supervisor view shows the queue and the operator with one conversation', async () => {
     const supervisor = await browser.newPage();
     await supervisor.goto(`${base}/console/`);
     await supervisor.locator('#dev-sign-in').waitFor(STEP);

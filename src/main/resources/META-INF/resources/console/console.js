@@ -23,6 +23,7 @@ async function signIn(token) {
     $('operator').hidden = false;
     await startDesk(me);
   } else if (me.roles.includes('supervisor')) {
+    $('connection').hidden = true;
     $('supervisor').hidden = false;
     startSupervisor();
   } else {
