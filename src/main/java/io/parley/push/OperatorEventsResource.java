@@ -33,11 +33,13 @@ class OperatorEventsResource {
     private final PushHub hub;
     private final OperatorEventStore store;
     private final SecurityIdentity identity;
+    private final Presence presence;
 
-    OperatorEventsResource(PushHub hub, OperatorEventStore store, SecurityIdentity identity) {
+    OperatorEventsResource(PushHub hub, OperatorEventStore store, SecurityIdentity identity, Presence presence) {
         this.hub = hub;
         this.store = store;
         this.identity = identity;
+        this.presence = presence;
     }
 
     @GET
@@ -51,7 +53,7 @@ class OperatorEventsResource {
         return Multi.createFrom().emitter(emitter -> {
             PushConnection connection = new PushConnection(who, new SseSink(emitter, sse), store);
             emitter.onTermination(() -> hub.close(connection));
-            hub.open(connection, from).subscribe().with(ok -> {
+            presence.connected(connection.subject()).chain(() -> hub.open(connection, from)).subscribe().with(ok -> {
             }, emitter::fail);
         });
     }

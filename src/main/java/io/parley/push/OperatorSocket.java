@@ -32,12 +32,15 @@ class OperatorSocket {
     private final PushHub hub;
     private final OperatorEventStore store;
     private final OperatorActions actions;
+    private final Presence presence;
 
-    OperatorSocket(PushTickets tickets, PushHub hub, OperatorEventStore store, OperatorActions actions) {
+    OperatorSocket(PushTickets tickets, PushHub hub, OperatorEventStore store, OperatorActions actions,
+            Presence presence) {
         this.tickets = tickets;
         this.hub = hub;
         this.store = store;
         this.actions = actions;
+        this.presence = presence;
     }
 
     @OnTextMessage
@@ -73,7 +76,7 @@ class OperatorSocket {
             }
             PushConnection push = new PushConnection(identity, new WebSocketSink(connection), store);
             connection.userData().put(CONNECTION, push);
-            return hub.open(push, after);
+            return presence.connected(push.subject()).chain(() -> hub.open(push, after));
         });
     }
 

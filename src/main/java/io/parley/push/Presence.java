@@ -67,8 +67,19 @@ class Presence {
         return markPresent().chain(this::setLostOffline);
     }
 
+    /**
+     * Marks the operator of a new connection present at once, so that a connection lost before the next presence
+     * round still sets them OFFLINE after the grace period.
+     */
+    Uni<Void> connected(String subject) {
+        return mark(new String[] { subject });
+    }
+
     private Uni<Void> markPresent() {
-        String[] subjects = hub.subjects().toArray(String[]::new);
+        return mark(hub.subjects().toArray(String[]::new));
+    }
+
+    private Uni<Void> mark(String[] subjects) {
         return subjects.length == 0 ? Uni.createFrom().voidItem()
                 : pool.preparedQuery("INSERT INTO operator_presence (subject, instance, last_seen)"
                         + " SELECT unnest($1::text[]), $2, now()"
