@@ -149,7 +149,7 @@ class TwoInstancesIT {
                 .put("/api/admin/queues/push").then().statusCode(201);
         on(0).header("Authorization", admin).contentType(ContentType.JSON)
                 .body(Map.of("filters", List.of(Map.of("name", "push", "when", "conversation.channelId == '" + channel
-                        + "'", "targets", List.of(Map.of("queue", "push")))), "defaultTarget", Map.of("queue", "two")))
+                        + "'", "targets", List.of(Map.of("queue", "push")))), "defaultTarget", Map.of("queue", "push")))
                 .put("/api/admin/workflow").then().statusCode(200);
         on(0).header("Authorization", admin).contentType(ContentType.JSON)
                 .body(Map.of("displayName", "push", "groups", List.of("push"), "capacity", Map.of("chat", 1),
