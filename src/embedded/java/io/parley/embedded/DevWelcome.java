@@ -19,9 +19,15 @@ import io.quarkus.runtime.StartupEvent;
 class DevWelcome {
 
     private final int port;
+    private final int postgresPort;
+    private final int kafkaPort;
 
-    DevWelcome(@ConfigProperty(name = "quarkus.http.port") int port) {
+    DevWelcome(@ConfigProperty(name = "quarkus.http.port") int port,
+            @ConfigProperty(name = "parley.embedded.postgres-port", defaultValue = "55432") int postgresPort,
+            @ConfigProperty(name = "parley.embedded.kafka-port", defaultValue = "59092") int kafkaPort) {
         this.port = port;
+        this.postgresPort = postgresPort;
+        this.kafkaPort = kafkaPort;
     }
 
     void welcome(@Observes @Priority(5000) StartupEvent event) {
@@ -30,9 +36,10 @@ class DevWelcome {
                 .append("API            ").append(base).append("/api\n")
                 .append("Health         ").append(base).append("/q/health/ready\n")
                 .append("Swagger UI     ").append(base).append("/q/swagger-ui\n")
-                .append("PostgreSQL     127.0.0.1:").append(EmbeddedInfrastructure.POSTGRES_PORT)
+                .append("Console        ").append(base).append("/console/\n")
+                .append("PostgreSQL     127.0.0.1:").append(postgresPort)
                 .append(" (user postgres, database parley)\n")
-                .append("Kafka          127.0.0.1:").append(EmbeddedInfrastructure.KAFKA_PORT).append('\n')
+                .append("Kafka          127.0.0.1:").append(kafkaPort).append('\n')
                 .append("Tokens (12 h; more: curl '").append(base)
                 .append("/dev/token?role=operator&subject=alice'):\n");
         for (String role : List.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.OPERATOR, Roles.INTEGRATOR)) {

@@ -15,31 +15,39 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Starts the embedded PostgreSQL and Kafka when Parley runs as the embedded build ({@code ./parley run}), before migrations and
  * messaging start. Both keep their data under {@code parley.embedded.dir} (default {@code .parley} in the project), so
- * data survives restarts; delete that folder (or run {@code ./parley reset}) to start from scratch.
+ * data survives restarts; delete that folder (or run {@code ./parley reset}) to start from scratch. Their ports are
+ * {@code parley.embedded.postgres-port} (55432), {@code parley.embedded.kafka-port} (59092) and
+ * {@code parley.embedded.kafka-controller-port} (59093), so a second embedded Parley (e.g. the browser test) can run
+ * beside a first one.
  */
 @ApplicationScoped
 @IfBuildProfile("embedded")
 class EmbeddedInfrastructure {
 
-    static final int POSTGRES_PORT = 55432;
-    static final int KAFKA_PORT = 59092;
-    static final int KAFKA_CONTROLLER_PORT = 59093;
-
     private static final Logger LOG = Logger.getLogger(EmbeddedInfrastructure.class);
 
     private final Path dir;
+    private final int postgresPort;
+    private final int kafkaPort;
+    private final int kafkaControllerPort;
 
-    EmbeddedInfrastructure(@ConfigProperty(name = "parley.embedded.dir", defaultValue = ".parley") Path dir) {
+    EmbeddedInfrastructure(@ConfigProperty(name = "parley.embedded.dir", defaultValue = ".parley") Path dir,
+            @ConfigProperty(name = "parley.embedded.postgres-port", defaultValue = "55432") int postgresPort,
+            @ConfigProperty(name = "parley.embedded.kafka-port", defaultValue = "59092") int kafkaPort,
+            @ConfigProperty(name = "parley.embedded.kafka-controller-port", defaultValue = "59093") int kafkaControllerPort) {
         this.dir = dir.toAbsolutePath();
+        this.postgresPort = postgresPort;
+        this.kafkaPort = kafkaPort;
+        this.kafkaControllerPort = kafkaControllerPort;
     }
 
     void start(@Observes @Priority(1) StartupEvent event) {
-        LOG.infof("Starting embedded PostgreSQL on port %d (data in %s)", POSTGRES_PORT, dir.resolve("postgres"));
+        LOG.infof("Starting embedded PostgreSQL on port %d (data in %s)", postgresPort, dir.resolve("postgres"));
         EmbeddedPostgres postgres = EmbeddedPostgres.start(dir.resolve("postgres/binaries"),
-                dir.resolve("postgres/data"), POSTGRES_PORT, "parley");
+                dir.resolve("postgres/data"), postgresPort, "parley");
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-stop"));
-        LOG.infof("Starting embedded Kafka on port %d (data in %s)", KAFKA_PORT, dir.resolve("kafka"));
-        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        LOG.infof("Starting embedded Kafka on port %d (data in %s)", kafkaPort, dir.resolve("kafka"));
+        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), kafkaPort, kafkaControllerPort);
         Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "embedded-kafka-stop"));
     }
 }

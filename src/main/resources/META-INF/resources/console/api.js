@@ -1,0 +1,39 @@
+// REST calls with the signed-in operator's or supervisor's bearer token, and the shared error banner.
+let token = sessionStorage.getItem('parley.token');
+
+export const auth = {
+  get token() { return token; },
+  set(value) { token = value; sessionStorage.setItem('parley.token', value); },
+  clear() { token = null; sessionStorage.removeItem('parley.token'); },
+};
+
+export async function api(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw Object.assign(new Error(problem.detail || problem.title || `${method} ${path}: ${response.status}`),
+      { status: response.status });
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+export function showError(error) {
+  const banner = document.getElementById('error');
+  banner.textContent = error ? String(error.message || error) : '';
+  banner.hidden = !error;
+}
+
+export function el(tag, { dataset = {}, ...props } = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset);
+  node.append(...children.filter((c) => c != null));
+  return node;
+}
+
+export function newKey() {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
