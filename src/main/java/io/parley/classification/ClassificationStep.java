@@ -16,8 +16,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Classifies each stored inbound message before routing sees its session: one read (task state, session
  * classification, known language, spam mark), the classification in memory, one write (message and session
- * classification, and {@code attributes.classification} of the routing task; a spam session's task goes to
- * {@code SPAM}). Then spam gets its auto-reply once, and the menu bot runs.
+ * classification, and {@code attributes.classification} — with the {@code vip} priority hint from the customer's
+ * attributes — and {@code attributes.customer} of the routing task; a spam session's task goes to {@code SPAM}). Then spam gets
+ * its auto-reply once, and the menu bot runs.
  */
 @ApplicationScoped
 class ClassificationStep implements InboundTriage {
@@ -40,9 +41,11 @@ class ClassificationStep implements InboundTriage {
                        VALUES ($1, $11, $12, $13, $14, $15, $16, $17, $18, $10)
                        ON CONFLICT (session_id) DO UPDATE SET category = $11, confidence = $12, source = $13, spam = $14,
                            spam_reason = $15, spam_source = $16, language = $17, urgent = $18, updated_at = $10)
-            UPDATE routing_tasks SET attributes = jsonb_set(attributes, '{classification}', $19::jsonb),
-                state = CASE WHEN $14 AND state IN ('WAITING', 'BOT') THEN 'SPAM' ELSE state END
-            WHERE session_id = $1""";
+            UPDATE routing_tasks t SET attributes = jsonb_set(jsonb_set(t.attributes, '{classification}',
+                    $19::jsonb || jsonb_build_object('vip', c.attributes -> 'vip' = 'true'::jsonb)), '{customer}',
+                    c.attributes),
+                state = CASE WHEN $14 AND t.state IN ('WAITING', 'BOT') THEN 'SPAM' ELSE t.state END
+            FROM customers c WHERE t.session_id = $1 AND c.id = $20""";
 
     private final Classifier classifier;
     private final MenuBot menu;
@@ -87,7 +90,7 @@ class ClassificationStep implements InboundTriage {
                 m.category() == null ? null : (float) m.confidence(), m.source(), m.spam(), m.spamReason(),
                 m.language(), m.urgent(), in.now(), s.category(),
                 s.confidence() == null ? null : s.confidence().floatValue(), s.source(), s.spam(), s.spamReason(),
-                s.spamSource(), s.language(), s.urgent(), s.toJson()))).replaceWithVoid();
+                s.spamSource(), s.language(), s.urgent(), s.toJson(), in.customerId()))).replaceWithVoid();
     }
 
     /** Stores a session classification decided outside the message flow (menu choice) and shows it to routing. */
@@ -95,7 +98,8 @@ class ClassificationStep implements InboundTriage {
         return c.preparedQuery("""
                 WITH s AS (UPDATE session_classifications SET category = $2, confidence = $3, source = $4,
                                updated_at = $5 WHERE session_id = $1)
-                UPDATE routing_tasks SET attributes = jsonb_set(attributes, '{classification}', $6::jsonb)
+                UPDATE routing_tasks SET attributes = jsonb_set(attributes, '{classification}', $6::jsonb
+                    || jsonb_build_object('vip', coalesce(attributes -> 'classification' -> 'vip', 'false'::jsonb)))
                 WHERE session_id = $1""")
                 .execute(Tuple.from(Arrays.asList(in.sessionId(), s.category(), s.confidence().floatValue(), s.source(),
                         in.now(), s.toJson())))

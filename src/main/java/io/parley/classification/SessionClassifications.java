@@ -139,7 +139,8 @@ class SessionClassifications {
         return c.preparedQuery("""
                 UPDATE routing_tasks t SET attributes = jsonb_set(t.attributes, '{classification}', jsonb_build_object(
                         'category', sc.category, 'confidence', sc.confidence, 'source', sc.source, 'spam', sc.spam,
-                        'spamReason', sc.spam_reason, 'language', sc.language, 'urgent', sc.urgent)),
+                        'spamReason', sc.spam_reason, 'language', sc.language, 'urgent', sc.urgent,
+                        'vip', coalesce(t.attributes -> 'classification' -> 'vip', 'false'::jsonb))),
                     state = CASE WHEN $2 = 'SPAM' AND t.state <> 'DONE' THEN 'SPAM'
                                  WHEN $2 = 'WAITING' AND t.state = 'SPAM' THEN 'WAITING' ELSE t.state END,
                     assignee = CASE WHEN $2 = 'SPAM' THEN NULL ELSE t.assignee END, updated_at = now()

@@ -137,4 +137,45 @@ class ClassificationRoutingTest {
                 .body(Map.of("spam", false)).when().put("/api/sessions/{id}/classification/spam", session)
                 .then().statusCode(403);
     }
+
+    @Test
+    void aVipCustomerIsRoutedByTheirAttributesFromTheirNextMessageOn() {
+        UUID channel = Api.createInAppChannel("Classification VIP");
+        queue("cls-vip");
+        queue("cls-other");
+        queue("nobody");
+        String mine = "conversation.channelId == '" + channel + "'";
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("filters", List.of(
+                        Map.of("name", "vip", "when", mine + " AND classification.vip AND customer.segment == 'gold'",
+                                "targets", List.of(Map.of("queue", "cls-vip"))),
+                        Map.of("name", "rest", "when", mine, "targets", List.of(Map.of("queue", "cls-other")))),
+                        "defaultTarget", Map.of("queue", "nobody")))
+                .when().put("/api/admin/workflow").then().statusCode(200);
+        Api.Visitor visitor = Api.anonymousVisitor(channel);
+        Api.visitorSays(channel, visitor.token(), "1", "Здравствуйте, вопрос по заказу");
+        String session = Api.sessionOf(channel, visitor);
+        assertThat(queueOf(session)).isEqualTo("cls-other");
+        String customer = given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
+                .then().extract().path("customerId");
+
+        // the CRM marks the customer; bad attributes are refused naming the field
+        given().header("Authorization", TestTokens.bearer(Roles.INTEGRATOR)).contentType(ContentType.JSON)
+                .body(Map.of("vip", true, "segment", "gold")).when().put("/api/customers/{id}/attributes", customer)
+                .then().statusCode(200).body("vip", equalTo(true));
+        given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON).body(Map.of("tier", Map.of("a", 1)))
+                .when().put("/api/customers/{id}/attributes", customer).then().statusCode(400)
+                .body("errors[0].field", equalTo("attributes.tier"));
+        given().header("Authorization", TestTokens.bearer(Roles.OPERATOR)).contentType(ContentType.JSON)
+                .body(Map.of("vip", false)).when().put("/api/customers/{id}/attributes", customer).then()
+                .statusCode(403);
+
+        // their next message (the session reopens) is routed as a VIP's
+        given().header("Authorization", SUPERVISOR).when().post("/api/sessions/{id}/close", session).then()
+                .statusCode(200);
+        Api.visitorSays(channel, visitor.token(), "2", "И ещё вопрос");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/sessions/{id}/routing", session).then().statusCode(200)
+                .body("decision.queue", hasItem("cls-vip")));
+    }
 }
