@@ -1,9 +1,7 @@
 package io.parley.testing;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -81,10 +79,6 @@ public final class Api {
 
     /** Waits until a visitor's first message is stored; returns its session id. */
     public static String sessionOf(UUID channelId, Visitor visitor) {
-        String customer = await().atMost(Duration.ofSeconds(20)).until(() -> customerOf(channelId, visitor.id()),
-                id -> id != null);
-        return given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR))
-                .when().get("/api/customers/{id}/timeline", customer)
-                .then().extract().path("messages[0].sessionId");
+        return Sessions.sessionOf(channelId, visitor.id());
     }
 }

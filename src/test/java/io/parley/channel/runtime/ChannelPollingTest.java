@@ -1,5 +1,6 @@
 package io.parley.channel.runtime;
 
+import static io.parley.testing.Sessions.close;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -127,11 +128,5 @@ class ChannelPollingTest {
         var rows = pool.preparedQuery("SELECT " + column + " FROM channel_poll_state WHERE channel_id = $1")
                 .execute(Tuple.of(channel)).await().indefinitely();
         return rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null;
-    }
-
-    /** Closes a session the test opened, so routing never offers it to other tests' operators. */
-    private static void close(String session) {
-        given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR)).when()
-                .post("/api/sessions/{id}/close", session).then().statusCode(org.hamcrest.Matchers.oneOf(200, 409));
     }
 }

@@ -1,5 +1,7 @@
 package io.parley.channel.runtime;
 
+import static io.parley.testing.Sessions.awaitStatus;
+import static io.parley.testing.Sessions.reply;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -147,18 +149,5 @@ class OutboundDeliveryTest {
                 id -> id != null);
         return given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}/timeline", customer)
                 .then().extract().path("messages[0].sessionId");
-    }
-
-    private static String reply(String session, String text) {
-        return given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
-                .body(Map.of("text", text, "clientKey", UUID.randomUUID().toString()))
-                .when().post("/api/sessions/{id}/messages", session)
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static void awaitStatus(String session, String messageId, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
-                .when().get("/api/sessions/{id}", session)
-                .then().body("messages.find { it.id == '" + messageId + "' }.deliveryStatus", equalTo(status)));
     }
 }

@@ -1,5 +1,9 @@
 package io.parley.channel.telegram;
 
+import static io.parley.testing.Sessions.awaitStatus;
+import static io.parley.testing.Sessions.close;
+import static io.parley.testing.Sessions.reply;
+import static io.parley.testing.Sessions.sessionOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,7 +65,7 @@ class TelegramEndToEndTest {
         deliver(channel, "wrong", "photo").then().statusCode(401).contentType("application/problem+json");
 
         // Then the customer's timeline has the message once
-        String session = sessionOf(channel);
+        String session = sessionOf(channel, CUSTOMER);
         given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
                 .then().body("messages", hasSize(1))
                 .body("messages[0].text", equalTo("Здравствуйте, где мой заказ 5512?"));
@@ -94,7 +98,7 @@ class TelegramEndToEndTest {
         UUID channel = create("webhook", FakeTelegram.TOKEN);
         String secret = telegram.calls("setWebhook").getLast().getString("secret_token");
         deliver(channel, secret, "text").then().statusCode(200);
-        String session = sessionOf(channel);
+        String session = sessionOf(channel, CUSTOMER);
         telegram.fail(Long.parseLong(CUSTOMER), FakeTelegram.error(403, "Forbidden: bot was blocked by the user",
                 null));
 
@@ -114,7 +118,7 @@ class TelegramEndToEndTest {
         UUID channel = create("polling", FakeTelegram.TOKEN);
 
         assertThat(telegram.calls("deleteWebhook")).hasSize(deletes + 1);
-        String session = sessionOf(channel);
+        String session = sessionOf(channel, CUSTOMER);
         given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
                 .then().body("messages", hasSize(1));
         close(session);
@@ -171,7 +175,7 @@ class TelegramEndToEndTest {
         pressed.getJsonObject("callback_query").put("data", "2");
         given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", secret).body(pressed.encode())
                 .when().post("/webhooks/telegram/{id}", channel).then().statusCode(200);
-        String session = sessionOf(channel);
+        String session = sessionOf(channel, CUSTOMER);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
                 .when().get("/api/sessions/{id}/routing", session).then().body("[0].decision.queue",
                         equalTo("tgm-refund")));
@@ -191,32 +195,5 @@ class TelegramEndToEndTest {
     private static io.restassured.response.Response deliver(UUID channel, String secret, String fixture) {
         return given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", secret)
                 .body(FakeTelegram.fixture(fixture).encode()).when().post("/webhooks/telegram/{id}", channel);
-    }
-
-    private static String sessionOf(UUID channel) {
-        String customer = await().atMost(Duration.ofSeconds(20)).until(() -> Api.customerOf(channel, CUSTOMER),
-                id -> id != null);
-        return await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", SUPERVISOR)
-                .when().get("/api/customers/{id}/timeline", customer).then().extract()
-                .<String> path("messages[0].sessionId"), id -> id != null);
-    }
-
-    private static String reply(String session, String text) {
-        return given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
-                .body(Map.of("text", text, "clientKey", UUID.randomUUID().toString()))
-                .when().post("/api/sessions/{id}/messages", session)
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static void awaitStatus(String session, String messageId, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
-                .when().get("/api/sessions/{id}", session)
-                .then().body("messages.find { it.id == '" + messageId + "' }.deliveryStatus", equalTo(status)));
-    }
-
-    /** Closes a session the test opened, so routing never offers it to other tests' operators. */
-    private static void close(String session) {
-        given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR)).when()
-                .post("/api/sessions/{id}/close", session).then().statusCode(org.hamcrest.Matchers.oneOf(200, 409));
     }
 }

@@ -1,12 +1,14 @@
 package io.parley.channel.vk;
 
+import static io.parley.testing.Sessions.awaitStatus;
+import static io.parley.testing.Sessions.close;
+import static io.parley.testing.Sessions.reply;
+import static io.parley.testing.Sessions.sessionOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +60,7 @@ class VkEndToEndTest {
         deliver(channel, FakeVk.fixture("message_new").put("secret", "guess").encode())
                 .then().statusCode(403);
 
-        String session = sessionOf(channel);
+        String session = sessionOf(channel, String.valueOf(CUSTOMER));
         given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
                 .then().body("messages", hasSize(1))
                 .body("messages[0].text", equalTo("Добрый день! Пришёл не тот размер"));
@@ -88,7 +90,7 @@ class VkEndToEndTest {
 
         UUID channel = create("longpoll");
 
-        String session = sessionOf(channel);
+        String session = sessionOf(channel, String.valueOf(CUSTOMER));
         given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
                 .then().body("messages[0].text", equalTo("Добрый день! Пришёл не тот размер"));
         close(session);
@@ -114,32 +116,5 @@ class VkEndToEndTest {
 
     private static io.restassured.response.Response deliver(UUID channel, String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/webhooks/vk/{id}", channel);
-    }
-
-    private static String sessionOf(UUID channel) {
-        String customer = await().atMost(Duration.ofSeconds(20))
-                .until(() -> Api.customerOf(channel, String.valueOf(CUSTOMER)), id -> id != null);
-        return await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", SUPERVISOR)
-                .when().get("/api/customers/{id}/timeline", customer).then().extract()
-                .<String> path("messages[0].sessionId"), id -> id != null);
-    }
-
-    private static String reply(String session, String text) {
-        return given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
-                .body(Map.of("text", text, "clientKey", UUID.randomUUID().toString()))
-                .when().post("/api/sessions/{id}/messages", session)
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static void awaitStatus(String session, String messageId, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
-                .when().get("/api/sessions/{id}", session)
-                .then().body("messages.find { it.id == '" + messageId + "' }.deliveryStatus", equalTo(status)));
-    }
-
-    /** Closes a session the test opened, so routing never offers it to other tests' operators. */
-    private static void close(String session) {
-        given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR)).when()
-                .post("/api/sessions/{id}/close", session).then().statusCode(org.hamcrest.Matchers.oneOf(200, 409));
     }
 }

@@ -1,5 +1,9 @@
 package io.parley.channel.webhook;
 
+import static io.parley.testing.Sessions.awaitStatus;
+import static io.parley.testing.Sessions.close;
+import static io.parley.testing.Sessions.reply;
+import static io.parley.testing.Sessions.sessionOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.parley.security.Roles;
-import io.parley.testing.Api;
 import io.parley.testing.FakeHttpServer;
 import io.parley.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -206,31 +209,5 @@ class WebhookChannelTest {
     private static List<FakeHttpServer.Request> callsFor(String chat) {
         return integrator.requests().stream()
                 .filter(r -> chat.equals(new JsonObject(r.body()).getString("chatId"))).toList();
-    }
-
-    private static String sessionOf(UUID channel, String user) {
-        String customer = await().atMost(Duration.ofSeconds(20)).until(() -> Api.customerOf(channel, user),
-                id -> id != null);
-        return given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}/timeline", customer)
-                .then().extract().path("messages[0].sessionId");
-    }
-
-    private static String reply(String session, String text) {
-        return given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
-                .body(Map.of("text", text, "clientKey", UUID.randomUUID().toString()))
-                .when().post("/api/sessions/{id}/messages", session)
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static void awaitStatus(String session, String messageId, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
-                .when().get("/api/sessions/{id}", session)
-                .then().body("messages.find { it.id == '" + messageId + "' }.deliveryStatus", equalTo(status)));
-    }
-
-    /** Closes a session the test opened, so routing never offers it to other tests' operators. */
-    private static void close(String session) {
-        given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR)).when()
-                .post("/api/sessions/{id}/close", session).then().statusCode(org.hamcrest.Matchers.oneOf(200, 409));
     }
 }
