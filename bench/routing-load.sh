@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Routing benchmark against a running embedded Parley (./parley run): 1,000 operators in 50 groups, 50 queues, rules
-# with 50 filters, then 10,000 conversations waiting at once. Reports how fast the backlog is offered out (routing
+# with 50 filters, a warm-up of 2,000 conversations, then 10,000 conversations waiting at once. Reports how fast the backlog is offered out (routing
 # decisions per second) and the offer latency (queued -> offered), then the latency under a steady arrival rate.
 # Usage: bench/routing-load.sh [steady-rate-per-second] [steady-seconds]     Needs psql, curl and awk.
 set -euo pipefail
@@ -45,15 +45,24 @@ latency() { # offers made since $1
              WHERE o.created_at > '$1' AND o.queue LIKE 'bench-q%') x"
 }
 
+drain() { # waits until no bench conversation waits
+  for _ in $(seq 1 6000); do
+    waiting=$(sql "SELECT count(*) FROM routing_tasks WHERE state = 'WAITING' AND attributes->'conversation'->>'channel' = 'bench'")
+    [ "$waiting" -eq 0 ] && return
+    sleep 0.05
+  done
+}
+
+echo "warm-up: 2,000 conversations (not measured; the JIT compiles the routing path)"
+seed 2000
+drain
+sleep 3
+
 echo "10,000 conversations waiting at once"
 start=$(sql "SELECT clock_timestamp()")
 seed 10000
 t0=$(date +%s.%N)
-for _ in $(seq 1 1200); do
-  waiting=$(sql "SELECT count(*) FROM routing_tasks WHERE state = 'WAITING' AND attributes->'conversation'->>'channel' = 'bench'")
-  [ "$waiting" -eq 0 ] && break
-  sleep 0.5
-done
+drain
 t1=$(date +%s.%N)
 offered=$(sql "SELECT count(*) FROM offers WHERE created_at > '$start' AND queue LIKE 'bench-q%'")
 awk -v n="$offered" -v a="$t0" -v b="$t1" 'BEGIN { printf "offered %d in %.1f s: %.0f decisions/s\n", n, b - a, n / (b - a) }'

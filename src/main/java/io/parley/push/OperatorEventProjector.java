@@ -1,6 +1,8 @@
 package io.parley.push;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +17,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * Turns Parley's CloudEvents ({@code parley.events}) into operators' push streams. One consumer group for all
  * instances, so each event is projected once; the instances holding the operators' connections are woken by the
- * database ({@code NOTIFY parley_operator_events}) and push from there. A batch is one transaction, in record order.
+ * database ({@code NOTIFY parley_operator_events}) and push from there. A batch is one transaction, in record order, appended
+ * with one statement.
  */
 @ApplicationScoped
 class OperatorEventProjector {
@@ -33,12 +36,9 @@ class OperatorEventProjector {
     @Incoming("operator-projection")
     Uni<Void> consume(ConsumerRecords<String, String> batch) {
         return pool.withTransaction(c -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (var record : batch) {
-                JsonObject event = new JsonObject(record.value());
-                chain = chain.chain(() -> projections.project(c, event));
-            }
-            return chain;
+            List<JsonObject> events = new ArrayList<>(batch.count());
+            batch.forEach(record -> events.add(new JsonObject(record.value())));
+            return projections.project(c, events);
         }).onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Operator events of %d records not projected: %s", batch.count(), failure.getMessage());

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,15 +39,41 @@ class OperatorEventStore {
         this.config = config;
     }
 
-    /** Appends an event to {@code subject}'s stream inside the caller's transaction. */
-    Uni<Void> append(SqlConnection c, String subject, String eventId, String type, JsonObject data) {
-        return c.preparedQuery("INSERT INTO operator_event_counters (subject, last_seq) VALUES ($1, 1)"
-                + " ON CONFLICT (subject) DO UPDATE SET last_seq = operator_event_counters.last_seq + 1"
-                + " RETURNING last_seq").execute(Tuple.of(subject))
-                .chain(rows -> c.preparedQuery("INSERT INTO operator_events (subject, seq, event_id, type, payload)"
-                        + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (subject, event_id) DO NOTHING")
-                        .execute(Tuple.of(subject, rows.iterator().next().getLong("last_seq"), eventId, type, data)))
+    /** An event for one operator's stream: from source event {@code eventId}, of push {@code type}. */
+    record Appended(String subject, String eventId, String type, JsonObject payload) {
+    }
+
+    /**
+     * Appends events to their operators' streams inside the caller's transaction, numbered per operator in the given
+     * order, with one statement for the whole batch. An event already in a stream (a redelivered source event) is not
+     * appended again; its number stays unused.
+     */
+    Uni<Void> appendAll(SqlConnection c, List<Appended> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return c.preparedQuery("""
+                WITH input AS (
+                    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY
+                        AS u(subject, event_id, type, payload, n)),
+                counts AS (SELECT subject, count(*) AS added FROM input GROUP BY subject),
+                bumped AS (
+                    INSERT INTO operator_event_counters (subject, last_seq)
+                    SELECT subject, added FROM counts ORDER BY subject
+                    ON CONFLICT (subject) DO UPDATE SET last_seq = operator_event_counters.last_seq + EXCLUDED.last_seq
+                    RETURNING subject, last_seq)
+                INSERT INTO operator_events (subject, seq, event_id, type, payload)
+                SELECT i.subject, b.last_seq - c.added + row_number() OVER (PARTITION BY i.subject ORDER BY i.n),
+                       i.event_id, i.type, i.payload::jsonb
+                FROM input i JOIN bumped b ON b.subject = i.subject JOIN counts c ON c.subject = i.subject
+                ON CONFLICT (subject, event_id) DO NOTHING""")
+                .execute(Tuple.of(column(events, Appended::subject), column(events, Appended::eventId),
+                        column(events, Appended::type), column(events, e -> e.payload().encode())))
                 .replaceWithVoid();
+    }
+
+    private static String[] column(List<Appended> events, Function<Appended, String> value) {
+        return events.stream().map(value).toArray(String[]::new);
     }
 
     /** Up to {@code limit} events of {@code subject} after {@code after}, oldest first. */

@@ -67,15 +67,20 @@ public class RoutingSnapshots {
         });
     }
 
-    /** Every operator with what they hold now, read through {@code client} (a pool, or a transaction's connection). */
+    /**
+     * Every operator with what they hold now, read through {@code client} (a pool, or a transaction's connection).
+     * Capacities and loads repeat across a team, so each distinct one is parsed once per read.
+     */
     public Uni<List<OperatorSnapshot>> operators(SqlClient client) {
-        return client.query(OPERATORS).execute().map(rows -> {
+        return client.preparedQuery(OPERATORS).execute().map(rows -> {
             List<OperatorSnapshot> operators = new ArrayList<>();
+            Map<String, Map<String, Integer>> parsed = new HashMap<>();
             for (Row row : rows) {
                 operators.add(new OperatorSnapshot(row.getString("subject"), row.getString("status"),
                         strings(row, "skills"), strings(row, "languages"), strings(row, "groups"),
-                        counts(row.getString("capacity")), row.getInteger("max_concurrent"),
-                        counts(row.getString("load")), instant(row.getOffsetDateTime("idle_since")),
+                        parsed.computeIfAbsent(row.getString("capacity"), this::counts),
+                        row.getInteger("max_concurrent"), parsed.computeIfAbsent(row.getString("load"), this::counts),
+                        instant(row.getOffsetDateTime("idle_since")),
                         instant(row.getOffsetDateTime("last_offered_at"))));
             }
             return operators;
@@ -84,7 +89,7 @@ public class RoutingSnapshots {
 
     private Map<String, Integer> counts(String text) {
         try {
-            return json.readValue(text, COUNTS);
+            return Map.copyOf(json.readValue(text, COUNTS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable operator capacity or load", e);
         }
