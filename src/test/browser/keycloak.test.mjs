@@ -1,6 +1,7 @@
 // Interop with a real identity provider: the console signs in through Keycloak's own login page (code flow with
 // PKCE S256, public client parley-console), Parley accepts Keycloak's tokens and roles, the console refreshes the
-// short-lived access token, a supervisor signs in too, and signing out ends the Keycloak session.
+// short-lived access token (and signs in again when a refresh fails), a supervisor signs in too, and signing out ends
+// the Keycloak session.
 // keycloak.sh starts Keycloak (KEYCLOAK_ISSUER) and Parley (PARLEY_URL) configured against it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,6 +76,17 @@ test('the console signs in through Keycloak and works with its tokens', async (t
     await desk.locator('#who', { hasText: 'alice' }).waitFor(STEP);
     await desk.locator('#connection', { hasText: 'connected' }).waitFor(STEP);
     await desk.locator('#current-status', { hasText: 'AVAILABLE' }).waitFor(STEP);
+  });
+
+  await step(t, 'when a refresh fails the console signs in again at Keycloak (whose session still lives)', async () => {
+    const away = desk.waitForRequest((request) => request.isNavigationRequest()
+      && request.url().startsWith(`${issuer}/protocol/openid-connect/auth?`), STEP);
+    await desk.evaluate(() => sessionStorage.setItem('parley.oidc',
+      JSON.stringify({ ...JSON.parse(sessionStorage.getItem('parley.oidc')), refreshToken: 'revoked' })));
+    await away;
+    await desk.waitForURL(`${base}/console/`, STEP);
+    await desk.locator('#who', { hasText: 'alice' }).waitFor(STEP);
+    await desk.locator('#connection', { hasText: 'connected' }).waitFor(STEP);
   });
 
   await step(t, 'sam signs in as a supervisor (another browser) and sees alice', async () => {
