@@ -52,6 +52,7 @@ try {
 } catch (error) {
   showError(new Error(`The identity provider cannot be reached: ${error.message}`));
 }
+$('token-fallback').open = !provider;
 if (provider) {
   $('oidc-sign-in').hidden = false;
   $('issuer').textContent = new URL(provider.discovery.authorization_endpoint).host;
