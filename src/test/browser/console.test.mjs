@@ -1,104 +1,77 @@
-// Real-browser test: an operator signs in to the console, goes AVAILABLE, accepts the offer of a visitor's in-app chat
-// and replies; the visitor's widget shows the reply; the supervisor view shows the queue and the operator's load.
-// Needs a running embedded Parley at PARLEY_URL (run.sh starts one) and Debian's Chromium at CHROMIUM.
+// Real-browser test of the operator console against the embedded build, signing in through its development OIDC
+// provider (code flow with PKCE, the same path as a production identity provider): an operator goes AVAILABLE,
+// accepts a visitor's in-app chat and replies; the visitor sees the reply; the supervisor view shows the load; the desk
+// survives a lost socket; a declined offer goes to the next operator; a conversation is transferred and closed; the
+// operator signs out. Needs a running embedded Parley at PARLEY_URL (run.sh starts one) and Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { base, STEP, launch, newPage, setUp, steps, visitorWrites } from './helpers.mjs';
 
-const base = process.env.PARLEY_URL ?? 'http://127.0.0.1:8080';
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const run = Date.now().toString(36);
-const operator = `olga-${run}`;
+const olga = `olga-${run}`;
+const oleg = `oleg-${run}`;
 const queue = `web-${run}`;
-const visitorText = `Where is my order ${run}?`;
-const replyText = `It leaves the warehouse today (${run}).`;
-const STEP = { timeout: 30_000 };
+const step = steps();
+let browser;
+let channelA;
+let channelB;
 
-let broken = false; // once a step fails, the later ones are skipped (they would only time out)
-let browser; // one persistent context in a fresh profile folder; each page is its own tab (own sessionStorage)
-let profileDir;
-let channelId;
-
-function step(t, name, fn) {
-  return t.test(name, { skip: broken && 'an earlier step failed' }, async () => {
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
+/** Signs in on the console through the development provider's sign-in form. */
+async function devSignIn(page, subject, role) {
+  await page.goto(`${base}/console/`);
+  await page.click('#oidc-sign-in button[type=submit]', STEP);
+  await page.waitForURL(/\/dev\/oidc\/authorize\?/, STEP);
+  await page.fill('#subject', subject);
+  await page.selectOption('#role', role);
+  await page.click('#sign-in');
+  await page.locator('#who', { hasText: subject }).waitFor(STEP);
 }
 
-async function call(method, path, token, body) {
-  const response = await fetch(base + path, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
+async function goAvailable(page) {
+  await page.locator('#connection', { hasText: 'connected' }).waitFor(STEP);
+  await page.selectOption('#status', 'AVAILABLE');
+  await page.locator('#current-status', { hasText: 'AVAILABLE' }).waitFor(STEP);
 }
 
 before(async () => {
   const admin = await (await fetch(`${base}/dev/token?role=admin`)).text();
-  channelId = (await call('POST', '/api/admin/channels', admin,
-    { type: 'inapp', name: `Browser test ${run}`, secrets: { identitySecret: 'browser-test-secret-0123456789' } })).id;
-  await call('PUT', `/api/admin/queues/${queue}`, admin,
-    { name: 'Web chat', targetExpression: 'true', offerTimeoutSeconds: 120 });
-  await call('PUT', '/api/admin/workflow', admin, { filters: [], defaultTarget: { queue, priority: 0 } });
-  await call('PUT', `/api/admin/operators/${operator}`, admin,
-    { displayName: 'Olga', languages: ['en', 'ru'], capacity: { chat: 3 }, maxConcurrent: 3 });
-  profileDir = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  [channelA, channelB] = await setUp(admin,
+    { run, queue, channels: ['Browser test A', 'Browser test B'], operators: [[olga, 'Olga'], [oleg, 'Oleg']] });
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
-test('operator accepts a visitor chat in the console and the visitor sees the reply', async (t) => {
-  const desk = await browser.newPage();
-  const visitor = await browser.newPage();
-  for (const page of [desk, visitor]) page.on('pageerror', (error) => console.error('page error:', error.message));
+test('operators work visitor chats in the console', async (t) => {
+  const desk = await newPage(browser.context);
+  const visitor = await newPage(browser.context);
+  let cut = false; // while true, the desk's push sockets are closed as soon as they open
+  const sockets = new Set();
+  await desk.routeWebSocket(/\/api\/operator\/ws$/, (ws) => {
+    if (cut) return ws.close();
+    ws.connectToServer();
+    sockets.add(ws);
+  });
+  let sessionA;
 
-  await step(t, 'the operator signs in with the development issuer', async () => {
-    await desk.goto(`${base}/console/`);
-    await desk.locator('#dev-sign-in').waitFor(STEP);
-    await desk.fill('#dev-subject', operator);
-    await desk.selectOption('#dev-role', 'operator');
-    await desk.click('#dev-sign-in button[type=submit]');
+  await step(t, 'the operator signs in with the code flow against the development provider', async () => {
+    await devSignIn(desk, olga, 'operator');
     await desk.locator('#operator').waitFor(STEP);
-    assert.match(await desk.textContent('#who'), new RegExp(operator));
+    assert.equal(new URL(desk.url()).search, '', 'the code and state are removed from the address');
+    const session = await desk.evaluate(() => JSON.parse(sessionStorage.getItem('parley.oidc')));
+    assert.ok(session.refreshToken, 'a refresh token is kept for renewing the access token');
     await desk.locator('#connection', { hasText: 'connected' }).waitFor(STEP);
   });
 
-  await step(t, 'the operator goes AVAILABLE', async () => {
-    await desk.selectOption('#status', 'AVAILABLE');
-    await desk.locator('#current-status', { hasText: 'AVAILABLE' }).waitFor(STEP);
-  });
+  await step(t, 'the operator goes AVAILABLE', () => goAvailable(desk));
 
-  await step(t, 'a visitor writes through the in-app widget', async () => {
-    await visitor.goto(`${base}/widget/demo.html?channel=${channelId}`);
-    await visitor.click('.parley-launcher', STEP);
-    await visitor.fill('.parley-input', visitorText);
-    await visitor.click('.parley-send');
-    await visitor.locator('.parley-message', { hasText: visitorText }).locator('.parley-status', { hasText: 'Sent' })
-      .waitFor(STEP);
-  });
+  await step(t, 'a visitor writes through the in-app widget', () =>
+    visitorWrites(visitor, channelA, `Where is my order ${run}?`));
 
   await step(t, 'the offer appears in the console with a countdown', async () => {
-    const offer = desk.locator('.offer', { hasText: visitorText });
+    const offer = desk.locator('.offer', { hasText: `Where is my order ${run}?` });
     await offer.waitFor(STEP);
     assert.match(await offer.locator('.countdown').textContent(), /^\d+ s$/);
     await offer.locator('button.accept').click();
@@ -107,32 +80,85 @@ test('operator accepts a visitor chat in the console and the visitor sees the re
 
   await step(t, 'the accepted conversation shows the customer timeline', async () => {
     await desk.locator('.conversation').first().waitFor(STEP);
-    await desk.locator('#timeline .message.IN', { hasText: visitorText }).waitFor(STEP);
+    await desk.locator('#timeline .message.IN', { hasText: `Where is my order ${run}?` }).waitFor(STEP);
+    sessionA = await desk.locator('.conversation.selected').getAttribute('data-session-id');
   });
 
   await step(t, 'the operator replies', async () => {
-    await desk.fill('#reply-text', replyText);
+    await desk.fill('#reply-text', `It leaves the warehouse today (${run}).`);
     await desk.click('#reply button[type=submit]');
-    await desk.locator('#timeline .message.OUT', { hasText: replyText }).waitFor(STEP);
+    await desk.locator('#timeline .message.OUT', { hasText: `It leaves the warehouse today (${run}).` }).waitFor(STEP);
     assert.equal(await desk.inputValue('#reply-text'), '');
   });
 
   await step(t, "the visitor's chat shows the reply", async () => {
-    await visitor.locator('.parley-message', { hasText: replyText }).waitFor(STEP);
+    await visitor.locator('.parley-message', { hasText: `It leaves the warehouse today (${run}).` }).waitFor(STEP);
   });
 
   await step(t, 'the supervisor view shows the queue and the operator with one conversation', async () => {
-    const supervisor = await browser.newPage();
-    await supervisor.goto(`${base}/console/`);
-    await supervisor.locator('#dev-sign-in').waitFor(STEP);
-    await supervisor.fill('#dev-subject', `sveta-${run}`);
-    await supervisor.selectOption('#dev-role', 'supervisor');
-    await supervisor.click('#dev-sign-in button[type=submit]');
+    const supervisor = await newPage(browser.context);
+    await devSignIn(supervisor, `sveta-${run}`, 'supervisor');
     await supervisor.locator('#queues tbody tr', { hasText: queue }).waitFor(STEP);
-    const row = supervisor.locator('#operators tbody tr', { hasText: operator });
+    const row = supervisor.locator('#operators tbody tr', { hasText: olga });
     await row.waitFor(STEP);
     const cells = await row.locator('td').allTextContents();
     assert.equal(cells[1], 'AVAILABLE');
-    assert.equal(cells[4], '1', `conversations held by ${operator}: ${cells}`);
+    assert.equal(cells[4], '1', `conversations held by ${olga}: ${cells}`);
+    await supervisor.close();
+  });
+
+  await step(t, 'the desk reconnects after losing its socket and receives the message sent meanwhile', async () => {
+    cut = true;
+    for (const ws of sockets) await ws.close({ code: 1001, reason: 'test cuts the connection' });
+    sockets.clear();
+    await desk.locator('#connection', { hasText: 'reconnecting' }).waitFor(STEP);
+    await visitorWrites(visitor, channelA, `Is it insured? ${run}`);
+    assert.equal(await desk.locator('#timeline .message.IN', { hasText: `Is it insured? ${run}` }).count(), 0,
+      'the message cannot have reached the desk without a socket');
+    cut = false;
+    await desk.locator('#connection', { hasText: 'connected' }).waitFor(STEP);
+    await desk.locator('#timeline .message.IN', { hasText: `Is it insured? ${run}` }).waitFor(STEP);
+  });
+
+  await step(t, 'the operator declines an offer', async () => {
+    const second = await newPage(browser.context);
+    await visitorWrites(second, channelB, `Do you ship abroad? ${run}`);
+    const offer = desk.locator('.offer', { hasText: `Do you ship abroad? ${run}` });
+    await offer.waitFor(STEP);
+    await offer.locator('button.decline').click();
+    await offer.waitFor({ state: 'detached', ...STEP });
+  });
+
+  const desk2 = await newPage(browser.context);
+  await step(t, 'the declined conversation is offered to the next operator, who accepts it', async () => {
+    await devSignIn(desk2, oleg, 'operator');
+    await goAvailable(desk2);
+    const offer = desk2.locator('.offer', { hasText: `Do you ship abroad? ${run}` });
+    await offer.waitFor(STEP);
+    await offer.locator('button.accept').click();
+    await desk2.locator('#timeline .message.IN', { hasText: `Do you ship abroad? ${run}` }).waitFor(STEP);
+  });
+
+  await step(t, 'the first operator transfers a conversation to the second', async () => {
+    await desk.fill('#transfer-operator', oleg);
+    await desk.click('#transfer button[type=submit]');
+    await desk.locator(`.conversation[data-session-id="${sessionA}"]`).waitFor({ state: 'detached', ...STEP });
+    assert.ok(await desk.locator('#chat').isHidden(), 'the transferred conversation is no longer open');
+    await desk2.locator(`.conversation[data-session-id="${sessionA}"]`).waitFor(STEP);
+  });
+
+  await step(t, 'the second operator closes the transferred conversation', async () => {
+    await desk2.click(`.conversation[data-session-id="${sessionA}"]`);
+    await desk2.locator('#timeline .message.IN', { hasText: `Is it insured? ${run}` }).waitFor(STEP);
+    await desk2.click('#close-session');
+    await desk2.locator(`.conversation[data-session-id="${sessionA}"]`).waitFor({ state: 'detached', ...STEP });
+    assert.equal(await desk2.locator('.conversation').count(), 1, 'the accepted conversation stays');
+  });
+
+  await step(t, 'the operator signs out through the provider and the tokens are gone', async () => {
+    await desk.click('#sign-out');
+    await desk.locator('#oidc-sign-in').waitFor(STEP);
+    assert.equal(await desk.evaluate(() => sessionStorage.getItem('parley.oidc') ?? sessionStorage.getItem('parley.token')),
+      null);
   });
 });

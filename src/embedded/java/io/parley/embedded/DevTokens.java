@@ -8,9 +8,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,20 @@ public final class DevTokens {
         claims.put("exp", now.plus(lifetime).getEpochSecond());
         claims.put("realm_access", Map.of("roles", roles));
         return sign(claims);
+    }
+
+    /** The public half of the signing key as a JSON Web Key (for the development provider's {@code jwks_uri}). */
+    public static Map<String, Object> publicJwk() {
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) KEY;
+        return Map.of("kty", "RSA", "alg", "RS256", "use", "sig",
+                "n", B64.encodeToString(unsigned(key.getModulus().toByteArray())),
+                "e", B64.encodeToString(unsigned(key.getPublicExponent().toByteArray())));
+    }
+
+    private static byte[] unsigned(byte[] twosComplement) {
+        return twosComplement.length > 1 && twosComplement[0] == 0
+                ? Arrays.copyOfRange(twosComplement, 1, twosComplement.length)
+                : twosComplement;
     }
 
     /** Signs arbitrary claims with the development key (tests use it to craft expired or foreign tokens). */

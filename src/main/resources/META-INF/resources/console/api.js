@@ -1,18 +1,21 @@
 // REST calls with the signed-in operator's or supervisor's bearer token, and the shared error banner.
 let token = sessionStorage.getItem('parley.token');
+let renew = null; // set after an OIDC sign-in: refreshes the token (or signs in again) when Parley answers 401
 
 export const auth = {
   get token() { return token; },
   set(value) { token = value; sessionStorage.setItem('parley.token', value); },
   clear() { token = null; sessionStorage.removeItem('parley.token'); },
+  renewWith(fn) { renew = fn; },
 };
 
-export async function api(method, path, body) {
+export async function api(method, path, body, retried = false) {
   const response = await fetch(path, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
+  if (response.status === 401 && renew && !retried && await renew()) return api(method, path, body, true);
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     throw Object.assign(new Error(problem.detail || problem.title || `${method} ${path}: ${response.status}`),

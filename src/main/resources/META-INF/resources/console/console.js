@@ -1,20 +1,13 @@
 // Parley operator console: sign-in, then the operator desk or the supervisor view by the token's roles.
 import { api, auth, showError } from './api.js';
 import { startDesk } from './desk.js';
+import * as oidc from './oidc.js';
 import { startSupervisor } from './supervisor.js';
 
 const $ = (id) => document.getElementById(id);
+let provider = null;
 
-async function devIssuerAvailable() {
-  try {
-    return (await fetch('/dev/token?role=operator&subject=probe')).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function signIn(token) {
-  auth.set(token);
+async function enter() {
   const me = await api('GET', '/api/me');
   $('sign-in').hidden = true;
   $('sign-out').hidden = false;
@@ -31,33 +24,43 @@ async function signIn(token) {
   }
 }
 
-async function attempt(token) {
+async function attempt(step) {
   try {
     showError(null);
-    await signIn(token);
+    await step();
+    await enter();
   } catch (error) {
     auth.clear();
     showError(error);
   }
 }
 
-$('dev-sign-in').addEventListener('submit', async (event) => {
+$('oidc-sign-in').addEventListener('submit', (event) => {
   event.preventDefault();
-  const query = new URLSearchParams({ role: $('dev-role').value, subject: $('dev-subject').value.trim() });
-  const response = await fetch(`/dev/token?${query}`);
-  if (!response.ok) return showError(new Error(`Development sign-in failed: ${response.status}`));
-  await attempt(await response.text());
+  oidc.signIn(provider).catch(showError);
 });
 
 $('token-sign-in').addEventListener('submit', (event) => {
   event.preventDefault();
-  attempt($('token').value.trim());
+  attempt(() => auth.set($('token').value.trim()));
 });
 
-$('sign-out').addEventListener('click', () => {
-  auth.clear();
-  location.reload();
-});
+$('sign-out').addEventListener('click', () => oidc.signOut(provider));
 
-$('dev-sign-in').hidden = !(await devIssuerAvailable());
-if (auth.token) attempt(auth.token);
+try {
+  provider = await oidc.loadProvider();
+} catch (error) {
+  showError(new Error(`The identity provider cannot be reached: ${error.message}`));
+}
+$('token-fallback').open = !provider;
+if (provider) {
+  $('oidc-sign-in').hidden = false;
+  $('issuer').textContent = new URL(provider.discovery.authorization_endpoint).host;
+  auth.renewWith(() => oidc.renew(provider));
+}
+if (provider && oidc.isCallback()) {
+  attempt(() => oidc.completeSignIn(provider));
+} else if (auth.token) {
+  if (provider) oidc.resume(provider);
+  attempt(() => {});
+}

@@ -1,0 +1,88 @@
+// Shared by the browser tests: Parley's REST API with a bearer token, Debian's Chromium, and steps that stop the rest
+// of a test once one fails (the later ones would only time out).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const base = process.env.PARLEY_URL ?? 'http://127.0.0.1:8080';
+export const STEP = { timeout: 30_000 };
+
+export async function call(method, path, token, body) {
+  const response = await fetch(base + path, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** One persistent context in a fresh profile folder; each page is its own tab (own sessionStorage). */
+export async function launch() {
+  const profileDir = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function newPage(context) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return page;
+}
+
+/** Returns step(t, name, fn): a subtest that is skipped once an earlier step failed. */
+export function steps() {
+  let broken = false;
+  return (t, name, fn) => t.test(name, { skip: broken && 'an earlier step failed' }, async () => {
+    try {
+      await fn();
+    } catch (error) {
+      broken = true;
+      throw error;
+    }
+  });
+}
+
+/** Parley's in-app setup for a test run: channels routed to one queue, and operator profiles. */
+export async function setUp(admin, { run, queue, channels, operators }) {
+  const ids = [];
+  for (const name of channels) {
+    ids.push((await call('POST', '/api/admin/channels', admin, {
+      type: 'inapp', name: `${name} ${run}`, secrets: { identitySecret: 'browser-test-secret-0123456789' },
+    })).id);
+  }
+  await call('PUT', `/api/admin/queues/${queue}`, admin,
+    { name: 'Web chat', targetExpression: 'true', offerTimeoutSeconds: 120 });
+  await call('PUT', '/api/admin/workflow', admin, { filters: [], defaultTarget: { queue, priority: 0 } });
+  for (const [subject, displayName] of operators) {
+    await call('PUT', `/api/admin/operators/${subject}`, admin,
+      { displayName, languages: ['en', 'ru'], capacity: { chat: 3 }, maxConcurrent: 3 });
+  }
+  return ids;
+}
+
+/** A visitor writes through the in-app widget of a channel and waits until Parley took the message. */
+export async function visitorWrites(page, channelId, text) {
+  if (!page.url().includes(channelId)) {
+    await page.goto(`${base}/widget/demo.html?channel=${channelId}`);
+    await page.click('.parley-launcher', STEP);
+  }
+  await page.fill('.parley-input', text);
+  await page.click('.parley-send');
+  await page.locator('.parley-message', { hasText: text }).locator('.parley-status', { hasText: 'Sent' })
+    .waitFor(STEP);
+}
