@@ -68,7 +68,7 @@ class Projections {
                 FROM offers o JOIN sessions s ON s.id = o.session_id JOIN customers c ON c.id = s.customer_id
                 WHERE o.id = $1""").execute(Tuple.of(UUID.fromString(data.getString("offerId"))))
                 .chain(rows -> c.preparedQuery("""
-                        SELECT id, direction, author, channel_type, text, sent_at FROM messages WHERE session_id = $1
+                        SELECT id, direction, author, channel_type, text, subject, sent_at FROM messages WHERE session_id = $1
                         ORDER BY sent_at DESC, id DESC LIMIT $2""").execute(Tuple.of(session, config.offerHistory()))
                         .map(history -> offerData(data, rows, history)));
     }
@@ -91,7 +91,7 @@ class Projections {
             messages.add(0, new JsonObject().put("id", m.getUUID("id").toString())
                     .put("direction", m.getString("direction")).put("author", m.getString("author"))
                     .put("channelType", m.getString("channel_type")).put("text", m.getString("text"))
-                    .put("sentAt", m.getOffsetDateTime("sent_at").toString()));
+                    .put("subject", m.getString("subject")).put("sentAt", m.getOffsetDateTime("sent_at").toString()));
         }
         return out.put("channelType", channel).put("history", messages);
     }

@@ -131,11 +131,9 @@ class EmailAdapter implements Poller, MessageSender {
             return;
         }
         Map<String, String> metadata = new HashMap<>();
-        put(metadata, "email.subject", mail.subject());
         put(metadata, "email.inReplyTo", mail.inReplyTo());
         put(metadata, "email.references", mail.references());
         put(metadata, "email.fullText", mail.text());
-        put(metadata, "email.html", mail.html() == null || mail.html().length() > MAX_HTML ? null : mail.html());
         String base = context.publicBaseUrl() + "/api/email/" + context.channelId() + "/attachments/"
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(mail.messageId()
                         .getBytes(StandardCharsets.UTF_8))
@@ -144,7 +142,8 @@ class EmailAdapter implements Poller, MessageSender {
                 .map(p -> new Attachment(base + p.path(), p.name(), p.mediaType(), p.size())).toList();
         Sender sender = new Sender(mail.from(), mail.fromName(), null, null, mail.from(), List.of());
         events.add(new InboundEvent.MessageReceived(mail.messageId(), mail.from(), sender,
-                QuotedReplies.strip(mail.text()), attachments, at, metadata));
+                QuotedReplies.strip(mail.text()), attachments, at, metadata, mail.subject(),
+                mail.html() == null || mail.html().length() > MAX_HTML ? null : mail.html(), Threads.of(mail)));
     }
 
     private static void put(Map<String, String> metadata, String key, String value) {
