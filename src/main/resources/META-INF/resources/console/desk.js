@@ -110,7 +110,8 @@ function renderOffers() {
       el('span', { className: 'countdown', dataset: { expiresAt: offer.expiresAt } }),
       el('strong', { textContent: offer.customer?.displayName || 'Customer' }),
       el('div', { className: 'meta', textContent: `${offer.channelType || ''} · queue ${offer.queue}` }),
-      last ? el('p', { className: 'preview', textContent: last.text || '' }) : null,
+      last ? el('p', { className: 'preview', textContent: [last.subject, last.text].filter(Boolean).join(' — ') })
+        : null,
       el('button', { className: 'accept', type: 'button', textContent: 'Accept',
         onclick: () => act(() => push.request('accept', { offerId: offer.offerId })) }),
       ' ',
