@@ -70,7 +70,9 @@ class EmailAdapter implements Poller, MessageSender {
 
     /**
      * Checks the inbox, or, while an empty inbox's poll interval has not passed, waits (at most {@link #MAX_WAIT}, well
-     * within the runtime's poll lease) and returns an empty batch at the same cursor.
+     * within the runtime's poll lease) and returns an empty batch at the same cursor. In IDLE mode the mail server's
+     * IDLE is the wait (at most {@link #MAX_WAIT} per poll), and the poll interval applies only when the server has no
+     * IDLE.
      */
     @Override
     public Uni<Batch> poll(String cursor) {
@@ -89,16 +91,17 @@ class EmailAdapter implements Poller, MessageSender {
 
     private Uni<Batch> check(String cursor) {
         long[] position = cursor(cursor);
-        return blocking(() -> mailbox.fetch(position[0], position[1], BATCH)).map(fetched -> {
-            if (fetched.mails().isEmpty()) {
-                idleSince.put(context.channelId(), Instant.now());
-            } else {
-                idleSince.remove(context.channelId());
-            }
-            List<InboundEvent> events = new ArrayList<>();
-            fetched.mails().forEach(mail -> translate(mail, events));
-            return new Batch(events, fetched.uidValidity() + ":" + fetched.lastUid());
-        });
+        return blocking(() -> mailbox.fetch(position[0], position[1], BATCH, config.idle() ? MAX_WAIT : null))
+                .map(fetched -> {
+                    if (fetched.mails().isEmpty() && !fetched.watched()) {
+                        idleSince.put(context.channelId(), Instant.now());
+                    } else {
+                        idleSince.remove(context.channelId());
+                    }
+                    List<InboundEvent> events = new ArrayList<>();
+                    fetched.mails().forEach(mail -> translate(mail, events));
+                    return new Batch(events, fetched.uidValidity() + ":" + fetched.lastUid());
+                });
     }
 
     @Override
