@@ -17,6 +17,14 @@ public interface ConversationConfig {
     @WithDefault("24h")
     Duration reopenWindow();
 
+    /**
+     * Subject threading: a customer's message whose topic (email: the normalised subject) equals that of their
+     * message on the same channel at most this long ago continues that message's conversation, when it references no
+     * stored message.
+     */
+    @WithDefault("7d")
+    Duration topicWindow();
+
     /** How often idle sessions are looked for (scheduler syntax). */
     @WithDefault("30s")
     String inactivitySweep();

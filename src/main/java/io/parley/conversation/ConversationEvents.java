@@ -38,7 +38,8 @@ public class ConversationEvents {
 
     /** Data of message events. */
     public record MessageData(UUID messageId, UUID sessionId, UUID customerId, UUID channelId, String channelType,
-            String direction, String externalId, String text, List<Attachment> attachments, String status,
+            String direction, String externalId, String text, String subject, List<Attachment> attachments,
+            String status,
             String reason) {
     }
 
@@ -71,7 +72,7 @@ public class ConversationEvents {
 
     public Uni<Void> message(String type, MessageEntity message, String reason) {
         MessageData data = new MessageData(message.id, message.sessionId, message.customerId, message.channelId,
-                message.channelType, message.direction.name(), message.externalId, message.text,
+                message.channelType, message.direction.name(), message.externalId, message.text, message.subject,
                 message.attachments, message.deliveryStatus == null ? null : message.deliveryStatus.name(), reason);
         return publisher.publish(type, message.id.toString(), message.customerId.toString(), data);
     }

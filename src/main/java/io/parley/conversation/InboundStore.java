@@ -20,13 +20,17 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Stores an inbound customer message in one transaction: dedupe → channel identity and customer → session (continue,
- * reopen or open; see {@link SessionState}) → message → events → {@link InboundTriage} (classification, spam, menu
- * bot), which may close the session. This is the pipeline's hot path, so it talks SQL directly: a known customer with
+ * Stores an inbound customer message in one transaction: dedupe → thread ({@link ThreadResolver}) → channel identity
+ * and customer → session (continue, reopen or open; see {@link SessionState}) → message → events →
+ * {@link InboundTriage} (classification, spam, menu bot), which may close the session. This is the pipeline's hot path, so it
+ * talks SQL directly: a known customer with
  * an open session costs three round trips, plus triage's (two for classification).
  * <p>
  * A new identity joins an existing customer only through an identifier its channel verified (a signed app user id, a
- * confirmed email or phone); names never link anyone.
+ * confirmed email or phone), or by answering a message of that customer's conversation (a reference to a stored
+ * provider id, e.g. a colleague replying to Parley's mail); names never link anyone. A message that continues a thread
+ * goes to the thread's customer: to their open session, else it reopens the thread's session within the reopen
+ * window, else it opens a new session for them.
  */
 @ApplicationScoped
 class InboundStore {
@@ -43,8 +47,9 @@ class InboundStore {
             WITH touch AS (UPDATE sessions SET last_activity_at = $1, last_channel_id = $2, last_chat_id = $3
                            WHERE id = $4)
             INSERT INTO messages (id, session_id, customer_id, identity_id, channel_id, channel_type,
-                                  external_chat_id, external_id, direction, text, attachments, sent_at)
-            VALUES ($5, $4, $6, $7, $2, $8, $3, $9, 'IN', $10, $11, $12)""";
+                                  external_chat_id, external_id, direction, text, attachments, sent_at, subject,
+                                  thread_topic, has_html)
+            VALUES ($5, $4, $6, $7, $2, $8, $3, $9, 'IN', $10, $11, $12, $13, $14, $15)""";
 
     /** The identity a message came from, its customer, and the customer's open session if any. */
     private record Known(UUID identityId, UUID customerId, UUID openSessionId) {
@@ -54,16 +59,23 @@ class InboundStore {
     private record Target(UUID sessionId, boolean started) {
     }
 
+    /** A closed session the message may reopen. */
+    private record Closed(UUID sessionId, OffsetDateTime closedAt) {
+    }
+
     private final Pool pool;
     private final ConversationEvents events;
     private final ConversationConfig config;
     private final InboundTriage triage;
+    private final ThreadResolver threads;
 
-    InboundStore(Pool pool, ConversationEvents events, ConversationConfig config, InboundTriage triage) {
+    InboundStore(Pool pool, ConversationEvents events, ConversationConfig config, InboundTriage triage,
+            ThreadResolver threads) {
         this.pool = pool;
         this.events = events;
         this.config = config;
         this.triage = triage;
+        this.threads = threads;
     }
 
     Uni<Void> received(InboundEnvelope envelope, InboundEvent.MessageReceived m, OffsetDateTime now) {
@@ -74,13 +86,52 @@ class InboundStore {
                     if (row.getBoolean("seen")) {
                         return Uni.createFrom().voidItem();
                     }
-                    UUID identityId = row.getUUID("identity_id");
-                    Uni<Known> known = identityId == null ? newIdentity(c, envelope, m.sender(), now)
-                            : refresh(c, identityId, row.getUUID("customer_id"), m.sender()).replaceWith(
-                                    new Known(identityId, row.getUUID("customer_id"), row.getUUID("session_id")));
-                    return known.chain(k -> session(c, k, envelope, now)
-                            .chain(target -> store(c, envelope, m, k, target, now)));
+                    Uni<ThreadResolver.Match> thread = m.threading().namesNothing() ? Uni.createFrom().nullItem()
+                            : threads.resolve(c, envelope.channelId(), row.getUUID("customer_id"), m.threading(),
+                                    now);
+                    return thread.chain(match -> known(c, envelope, m.sender(), row, match, now)
+                            .chain(k -> session(c, k, envelope, match, now)
+                                    .chain(target -> store(c, envelope, m, k, target, now))));
                 }));
+    }
+
+    /** The sender's identity, and the customer (the thread's, when the message continues one) with an open session. */
+    private Uni<Known> known(SqlConnection c, InboundEnvelope envelope, Sender sender, Row row,
+            ThreadResolver.Match thread, OffsetDateTime now) {
+        UUID identityId = row.getUUID("identity_id");
+        UUID customerId = row.getUUID("customer_id");
+        if (identityId == null) {
+            return thread == null ? newIdentity(c, envelope, sender, now)
+                    : threadIdentity(c, envelope, sender, thread,
+                            now);
+        }
+        Uni<Void> refreshed = refresh(c, identityId, customerId, sender);
+        if (thread == null || thread.customerId().equals(customerId)) {
+            return refreshed.replaceWith(new Known(identityId, customerId, row.getUUID("session_id")));
+        }
+        return refreshed.chain(() -> openSession(c, thread))
+                .map(open -> new Known(identityId, thread.customerId(), open));
+    }
+
+    /** A new identity that answered a message of an existing customer's conversation joins that customer. */
+    private Uni<Known> threadIdentity(SqlConnection c, InboundEnvelope envelope, Sender sender,
+            ThreadResolver.Match thread, OffsetDateTime now) {
+        UUID identityId = UUID.randomUUID();
+        return insertIdentity(c, identityId, envelope, sender, thread.customerId(), now)
+                .chain(() -> events.customer(c, ConversationEvents.CUSTOMER_LINKED,
+                        new ConversationEvents.CustomerData(thread.customerId(), identityId, envelope.channelId(),
+                                envelope.channelType(), "thread")))
+                .chain(() -> openSession(c, thread))
+                .map(open -> new Known(identityId, thread.customerId(), open));
+    }
+
+    private static Uni<UUID> openSession(SqlConnection c, ThreadResolver.Match thread) {
+        if (thread.open()) {
+            return Uni.createFrom().item(thread.sessionId());
+        }
+        return c.preparedQuery("SELECT id FROM sessions WHERE customer_id = $1 AND state = 'OPEN'")
+                .execute(Tuple.of(thread.customerId()))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getUUID("id") : null);
     }
 
     private Uni<Void> store(SqlConnection c, InboundEnvelope envelope, InboundEvent.MessageReceived m, Known known,
@@ -91,15 +142,21 @@ class InboundStore {
                 known.customerId(), known.identityId(), envelope.channelType(), m.externalMessageId()))
                 .addValue(m.text())
                 .addValue(AttachmentsConverter.toJson(m.attachments()))
-                .addValue(m.occurredAt().atOffset(now.getOffset()));
+                .addValue(m.occurredAt().atOffset(now.getOffset()))
+                .addValue(m.subject())
+                .addValue(m.threading().topic())
+                .addValue(m.html() != null);
+        Uni<Void> html = m.html() == null ? Uni.createFrom().voidItem()
+                : c.preparedQuery("INSERT INTO message_html (message_id, html) VALUES ($1, $2)")
+                        .execute(Tuple.of(messageId, m.html())).replaceWithVoid();
         ConversationEvents.MessageData data = new ConversationEvents.MessageData(messageId, sessionId,
                 known.customerId(), envelope.channelId(), envelope.channelType(), Direction.IN.name(),
-                m.externalMessageId(), m.text(), m.attachments(), null, null);
+                m.externalMessageId(), m.text(), m.subject(), m.attachments(), null, null);
         InboundTriage.Inbound stored = new InboundTriage.Inbound(messageId, sessionId, known.customerId(),
                 known.identityId(), envelope.channelId(), envelope.channelType(), m.externalChatId(), m.text(),
                 m.sender(), target.started(), now);
         return Uni.combine().all()
-                .unis(c.preparedQuery(STORE).execute(values),
+                .unis(c.preparedQuery(STORE).execute(values).chain(() -> html),
                         events.message(c, ConversationEvents.MESSAGE_RECEIVED, data))
                 .discardItems()
                 .chain(() -> triage.triage(c, stored))
@@ -117,16 +174,25 @@ class InboundStore {
                         stored.sessionId(), stored.customerId(), stored.channelId(), reason)));
     }
 
-    private Uni<Target> session(SqlConnection c, Known known, InboundEnvelope envelope, OffsetDateTime now) {
+    /**
+     * The customer's open session; else the closed session to reopen within the reopen window (the thread's, or the
+     * customer's latest); else a new one.
+     */
+    private Uni<Target> session(SqlConnection c, Known known, InboundEnvelope envelope, ThreadResolver.Match thread,
+            OffsetDateTime now) {
         if (known.openSessionId() != null) {
             return Uni.createFrom().item(new Target(known.openSessionId(), false));
         }
-        return c.preparedQuery("SELECT id, closed_at FROM sessions WHERE customer_id = $1 AND state = 'CLOSED'"
-                + " ORDER BY closed_at DESC LIMIT 1").execute(Tuple.of(known.customerId()))
-                .chain(rows -> {
-                    Row last = rows.iterator().hasNext() ? rows.iterator().next() : null;
-                    if (last != null && last.getOffsetDateTime("closed_at").isAfter(now.minus(config.reopenWindow()))) {
-                        UUID id = last.getUUID("id");
+        Uni<Closed> candidate = thread != null ? Uni.createFrom().item(new Closed(thread.sessionId(), thread.closedAt()))
+                : c.preparedQuery("SELECT id, closed_at FROM sessions WHERE customer_id = $1 AND state = 'CLOSED'"
+                        + " ORDER BY closed_at DESC LIMIT 1").execute(Tuple.of(known.customerId()))
+                        .map(rows -> rows.iterator().hasNext() ? new Closed(rows.iterator().next().getUUID("id"),
+                                rows.iterator().next().getOffsetDateTime("closed_at")) : null);
+        return candidate
+                .chain(last -> {
+                    if (last != null && last.closedAt() != null
+                            && last.closedAt().isAfter(now.minus(config.reopenWindow()))) {
+                        UUID id = last.sessionId();
                         return c.preparedQuery("UPDATE sessions SET state = 'OPEN', closed_at = NULL,"
                                 + " close_reason = NULL, reopen_count = reopen_count + 1, version = version + 1,"
                                 + " assignee = NULL WHERE id = $1 RETURNING (SELECT assignee FROM sessions WHERE id = $1)"
@@ -188,13 +254,7 @@ class InboundStore {
                                 sender.phone(), sender.email(), now)))
                         .replaceWith(id);
             }
-            return customer.chain(customerId -> c.preparedQuery("INSERT INTO channel_identities (id, channel_id,"
-                    + " external_user_id, customer_id, display_name, username, phone, email, created_at)"
-                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-                    .execute(Tuple.from(Arrays.asList(identityId, envelope.channelId(), sender.externalUserId(), customerId,
-                            sender.displayName(), sender.username(), sender.phone(),
-                            sender.email(), now)))
-                    .chain(() -> remember(c, customerId, sender.verified()))
+            return customer.chain(customerId -> insertIdentity(c, identityId, envelope, sender, customerId, now)
                     .chain(() -> events.customer(c, match != null ? ConversationEvents.CUSTOMER_LINKED
                             : ConversationEvents.CUSTOMER_CREATED,
                             new ConversationEvents.CustomerData(customerId, identityId, envelope.channelId(),
@@ -206,6 +266,15 @@ class InboundStore {
                                             rows.iterator().hasNext() ? rows.iterator().next().getUUID("id")
                                                     : null))));
         });
+    }
+
+    private static Uni<Void> insertIdentity(SqlConnection c, UUID identityId, InboundEnvelope envelope, Sender sender,
+            UUID customerId, OffsetDateTime now) {
+        return c.preparedQuery("INSERT INTO channel_identities (id, channel_id, external_user_id, customer_id,"
+                + " display_name, username, phone, email, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .execute(Tuple.from(Arrays.asList(identityId, envelope.channelId(), sender.externalUserId(),
+                        customerId, sender.displayName(), sender.username(), sender.phone(), sender.email(), now)))
+                .chain(() -> remember(c, customerId, sender.verified()));
     }
 
     /** The first live customer owning one of the verified identifiers, or null. */

@@ -58,6 +58,17 @@ public class MessageEntity extends PanacheEntityBase {
 
     public String text;
 
+    /** The subject line (email), or null. */
+    public String subject;
+
+    /** The normalised subject for subject threading (see {@link ThreadResolver}), or null. */
+    @Column(name = "thread_topic")
+    public String threadTopic;
+
+    /** Whether an HTML body is stored (served by {@code GET /api/messages/{id}/html}). */
+    @Column(name = "has_html")
+    public boolean hasHtml;
+
     @Convert(converter = AttachmentsConverter.class)
     public List<Attachment> attachments;
 

@@ -13,14 +13,21 @@ final class Views {
     private Views() {
     }
 
-    /** One message of a history. */
+    /**
+     * One message of a history.
+     *
+     * @param subject the subject line (email), or null
+     * @param htmlUrl where the message's HTML body is served (with a strict Content-Security-Policy), or null
+     */
     record MessageView(UUID id, UUID sessionId, UUID channelId, String channelType, Direction direction,
-            String author, String text, List<Attachment> attachments, DeliveryStatus deliveryStatus,
-            String failureReason, OffsetDateTime sentAt, OffsetDateTime editedAt, String clientKey) {
+            String author, String text, String subject, String htmlUrl, List<Attachment> attachments,
+            DeliveryStatus deliveryStatus, String failureReason, OffsetDateTime sentAt, OffsetDateTime editedAt,
+            String clientKey) {
 
         static MessageView of(MessageEntity m) {
             return new MessageView(m.id, m.sessionId, m.channelId, m.channelType, m.direction, m.author, m.text,
-                    m.attachments, m.deliveryStatus, m.failureReason, m.sentAt, m.editedAt, m.clientKey);
+                    m.subject, m.hasHtml ? "/api/messages/" + m.id + "/html" : null, m.attachments, m.deliveryStatus,
+                    m.failureReason, m.sentAt, m.editedAt, m.clientKey);
         }
     }
 

@@ -107,7 +107,7 @@ class Projections {
                 WHERE o.id = ANY($1)""").execute(Tuple.of(offerIds))
                 .chain(rows -> c.preparedQuery("""
                         SELECT s.id AS session_id, m.* FROM unnest($1::uuid[]) AS s(id) CROSS JOIN LATERAL (
-                            SELECT id, direction, author, channel_type, text, sent_at FROM messages
+                            SELECT id, direction, author, channel_type, text, subject, sent_at FROM messages
                             WHERE session_id = s.id ORDER BY sent_at DESC, id DESC LIMIT $2) m""")
                         .execute(Tuple.of(sessions, config.offerHistory()))
                         .map(history -> {
@@ -148,7 +148,7 @@ class Projections {
             messages.add(0, new JsonObject().put("id", m.getUUID("id").toString())
                     .put("direction", m.getString("direction")).put("author", m.getString("author"))
                     .put("channelType", m.getString("channel_type")).put("text", m.getString("text"))
-                    .put("sentAt", m.getOffsetDateTime("sent_at").toString()));
+                    .put("subject", m.getString("subject")).put("sentAt", m.getOffsetDateTime("sent_at").toString()));
         }
         return offer.put("channelType", channel).put("history", messages);
     }

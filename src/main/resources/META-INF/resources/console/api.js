@@ -24,6 +24,13 @@ export async function api(method, path, body, retried = false) {
   return response.status === 204 ? null : response.json();
 }
 
+/** A text resource (e.g. an email's HTML body, to be shown as text, never rendered). */
+export async function apiText(path) {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw Object.assign(new Error(`GET ${path}: ${response.status}`), { status: response.status });
+  return response.text();
+}
+
 export function showError(error) {
   const banner = document.getElementById('error');
   banner.textContent = error ? String(error.message || error) : '';

@@ -1,5 +1,5 @@
 // The operator desk: status, offers with a countdown, assigned conversations, the customer's timeline and actions.
-import { api, el, newKey, showError } from './api.js';
+import { api, apiText, el, newKey, showError } from './api.js';
 import { PushConnection } from './push.js';
 
 const $ = (id) => document.getElementById(id);
@@ -110,7 +110,8 @@ function renderOffers() {
       el('span', { className: 'countdown', dataset: { expiresAt: offer.expiresAt } }),
       el('strong', { textContent: offer.customer?.displayName || 'Customer' }),
       el('div', { className: 'meta', textContent: `${offer.channelType || ''} · queue ${offer.queue}` }),
-      last ? el('p', { className: 'preview', textContent: last.text || '' }) : null,
+      last ? el('p', { className: 'preview', textContent: [last.subject, last.text].filter(Boolean).join(' — ') })
+        : null,
       el('button', { className: 'accept', type: 'button', textContent: 'Accept',
         onclick: () => act(() => push.request('accept', { offerId: offer.offerId })) }),
       ' ',
@@ -154,10 +155,26 @@ async function renderChat() {
   $('chat-title').textContent = `Conversation ${session.id.slice(0, 8)} · customer ${session.customerId.slice(0, 8)}`;
   $('timeline').replaceChildren(...page.messages.toReversed().map((m) =>
     el('li', { className: `message ${m.direction}${m.sessionId === session.id ? '' : ' other-session'}` },
+      m.subject ? el('div', { className: 'subject', textContent: m.subject }) : null,
       el('div', { className: 'text', textContent: m.text || '' }),
+      m.htmlUrl ? htmlSource(m.htmlUrl) : null,
       el('div', { className: 'meta', textContent: [m.channelType, new Date(m.sentAt).toLocaleString(),
         m.direction === 'OUT' ? m.deliveryStatus : null].filter(Boolean).join(' · ') }))));
   $('timeline').scrollTop = $('timeline').scrollHeight;
+}
+
+/**
+ * An email's HTML body on demand, as escaped source text: the console never renders customer HTML (the REST endpoint
+ * serves it under a CSP that runs and loads nothing, for clients that want to render it).
+ */
+function htmlSource(url) {
+  const source = el('pre', { className: 'html-source', hidden: true });
+  const toggle = el('button', { className: 'secondary html-toggle', type: 'button', textContent: 'HTML source' });
+  toggle.addEventListener('click', () => act(async () => {
+    if (!source.textContent) source.textContent = await apiText(url);
+    source.hidden = !source.hidden;
+  }));
+  return el('div', { className: 'html' }, toggle, source);
 }
 
 async function reply() {

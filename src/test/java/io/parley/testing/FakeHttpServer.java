@@ -16,8 +16,13 @@ import io.vertx.mutiny.core.http.HttpServer;
  */
 public final class FakeHttpServer implements AutoCloseable {
 
-    /** A request as received. */
-    public record Request(String method, String path, MultiMap headers, MultiMap query, String body) {
+    /**
+     * A request as received.
+     *
+     * @param receivedAtNanos when it arrived, by {@link System#nanoTime()}
+     */
+    public record Request(String method, String path, MultiMap headers, MultiMap query, String body,
+            long receivedAtNanos) {
 
         public String header(String name) {
             return headers.get(name);
@@ -37,20 +42,22 @@ public final class FakeHttpServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     private FakeHttpServer(Function<Request, Answer> handler) throws Exception {
-        server = vertx.createHttpServer().requestHandler(request -> request.body().subscribe().with(body -> {
-            Request recorded = new Request(request.method().name(), request.path(),
-                    MultiMap.caseInsensitiveMultiMap().addAll(request.headers().getDelegate()),
-                    MultiMap.caseInsensitiveMultiMap().addAll(request.params().getDelegate()), body.toString());
-            requests.add(recorded);
-            Answer answer = handler.apply(recorded);
-            var response = request.response().setStatusCode(answer.status());
-            answer.headers().forEach(response::putHeader);
-            if (answer.contentType() != null) {
-                response.putHeader("Content-Type", answer.contentType());
-            }
-            response.endAndForget(Buffer.buffer(answer.body() == null ? "" : answer.body()));
-        }, failure -> request.response().setStatusCode(500).endAndForget()))
-                .listenAndAwait(ParleyInfrastructure.freePort(), "127.0.0.1");
+        server = vertx.createHttpServer().requestHandler(request -> {
+            long arrived = System.nanoTime();
+            request.body().subscribe().with(body -> {
+                Request recorded = new Request(request.method().name(), request.path(),
+                        MultiMap.caseInsensitiveMultiMap().addAll(request.headers().getDelegate()),
+                        MultiMap.caseInsensitiveMultiMap().addAll(request.params().getDelegate()), body.toString(), arrived);
+                requests.add(recorded);
+                Answer answer = handler.apply(recorded);
+                var response = request.response().setStatusCode(answer.status());
+                answer.headers().forEach(response::putHeader);
+                if (answer.contentType() != null) {
+                    response.putHeader("Content-Type", answer.contentType());
+                }
+                response.endAndForget(Buffer.buffer(answer.body() == null ? "" : answer.body()));
+            }, failure -> request.response().setStatusCode(500).endAndForget());
+        }).listenAndAwait(ParleyInfrastructure.freePort(), "127.0.0.1");
     }
 
     public static FakeHttpServer start(Function<Request, Answer> handler) throws Exception {

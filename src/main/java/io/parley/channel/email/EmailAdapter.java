@@ -70,7 +70,9 @@ class EmailAdapter implements Poller, MessageSender {
 
     /**
      * Checks the inbox, or, while an empty inbox's poll interval has not passed, waits (at most {@link #MAX_WAIT}, well
-     * within the runtime's poll lease) and returns an empty batch at the same cursor.
+     * within the runtime's poll lease) and returns an empty batch at the same cursor. In IDLE mode the mail server's
+     * IDLE is the wait (at most {@link #MAX_WAIT} per poll), and the poll interval applies only when the server has no
+     * IDLE.
      */
     @Override
     public Uni<Batch> poll(String cursor) {
@@ -89,16 +91,17 @@ class EmailAdapter implements Poller, MessageSender {
 
     private Uni<Batch> check(String cursor) {
         long[] position = cursor(cursor);
-        return blocking(() -> mailbox.fetch(position[0], position[1], BATCH)).map(fetched -> {
-            if (fetched.mails().isEmpty()) {
-                idleSince.put(context.channelId(), Instant.now());
-            } else {
-                idleSince.remove(context.channelId());
-            }
-            List<InboundEvent> events = new ArrayList<>();
-            fetched.mails().forEach(mail -> translate(mail, events));
-            return new Batch(events, fetched.uidValidity() + ":" + fetched.lastUid());
-        });
+        return blocking(() -> mailbox.fetch(position[0], position[1], BATCH, config.idle() ? MAX_WAIT : null))
+                .map(fetched -> {
+                    if (fetched.mails().isEmpty() && !fetched.watched()) {
+                        idleSince.put(context.channelId(), Instant.now());
+                    } else {
+                        idleSince.remove(context.channelId());
+                    }
+                    List<InboundEvent> events = new ArrayList<>();
+                    fetched.mails().forEach(mail -> translate(mail, events));
+                    return new Batch(events, fetched.uidValidity() + ":" + fetched.lastUid());
+                });
     }
 
     @Override
@@ -131,11 +134,9 @@ class EmailAdapter implements Poller, MessageSender {
             return;
         }
         Map<String, String> metadata = new HashMap<>();
-        put(metadata, "email.subject", mail.subject());
         put(metadata, "email.inReplyTo", mail.inReplyTo());
         put(metadata, "email.references", mail.references());
         put(metadata, "email.fullText", mail.text());
-        put(metadata, "email.html", mail.html() == null || mail.html().length() > MAX_HTML ? null : mail.html());
         String base = context.publicBaseUrl() + "/api/email/" + context.channelId() + "/attachments/"
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(mail.messageId()
                         .getBytes(StandardCharsets.UTF_8))
@@ -144,7 +145,8 @@ class EmailAdapter implements Poller, MessageSender {
                 .map(p -> new Attachment(base + p.path(), p.name(), p.mediaType(), p.size())).toList();
         Sender sender = new Sender(mail.from(), mail.fromName(), null, null, mail.from(), List.of());
         events.add(new InboundEvent.MessageReceived(mail.messageId(), mail.from(), sender,
-                QuotedReplies.strip(mail.text()), attachments, at, metadata));
+                QuotedReplies.strip(mail.text()), attachments, at, metadata, mail.subject(),
+                mail.html() == null || mail.html().length() > MAX_HTML ? null : mail.html(), Threads.of(mail)));
     }
 
     private static void put(Map<String, String> metadata, String key, String value) {

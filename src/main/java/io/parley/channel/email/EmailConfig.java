@@ -25,9 +25,11 @@ import io.parley.channel.spi.InvalidChannelConfigException;
  * @param pollInterval {@code config.pollIntervalSeconds}: the pause between checks of an empty inbox, 1–3600 s,
  *        default 30
  * @param defaultSubject {@code config.defaultSubject}: the subject of a reply whose original cannot be found
+ * @param idle {@code config.imapIdle}: {@code true} waits for new mail with IMAP IDLE instead of checking every poll
+ *        interval (when the server supports IDLE); default {@code false}
  */
 record EmailConfig(String address, String fromName, Server imap, Server smtp, String username, String password,
-        String inbox, String processed, Duration pollInterval, String defaultSubject) {
+        String inbox, String processed, Duration pollInterval, String defaultSubject, boolean idle) {
 
     enum Security {
         SSL,
@@ -53,7 +55,15 @@ record EmailConfig(String address, String fromName, Server imap, Server smtp, St
         return new EmailConfig(address, settings.config("fromName").orElse(null), imap, smtp,
                 settings.config("username").orElse(address), password, settings.config("inboxFolder").orElse("INBOX"),
                 settings.config("processedFolder").orElse("Parley/Processed"), Duration.ofSeconds(interval),
-                settings.config("defaultSubject").orElse("Your request"));
+                settings.config("defaultSubject").orElse("Your request"), idle(settings));
+    }
+
+    private static boolean idle(ChannelSettings settings) {
+        return switch (settings.config("imapIdle").orElse("false").trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidChannelConfigException("config.imapIdle", "must be true or false");
+        };
     }
 
     private static Server server(ChannelSettings settings, String kind, int defaultPort) {
@@ -90,6 +100,6 @@ record EmailConfig(String address, String fromName, Server imap, Server smtp, St
 
     @Override
     public String toString() {
-        return "EmailConfig[address=" + address + ", imap=" + imap + ", smtp=" + smtp + "]";
+        return "EmailConfig[address=" + address + ", imap=" + imap + ", smtp=" + smtp + ", idle=" + idle + "]";
     }
 }

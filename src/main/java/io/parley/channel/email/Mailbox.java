@@ -2,11 +2,16 @@ package io.parley.channel.email;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -29,8 +34,12 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  */
 final class Mailbox {
 
-    /** New mail after a cursor. */
-    record Fetched(long uidValidity, long lastUid, List<ParsedMail> mails) {
+    /**
+     * New mail after a cursor.
+     *
+     * @param watched the inbox was watched with IDLE before this answer (no pause is needed before the next fetch)
+     */
+    record Fetched(long uidValidity, long lastUid, List<ParsedMail> mails, boolean watched) {
     }
 
     /** An attachment's content. */
@@ -38,6 +47,12 @@ final class Mailbox {
     }
 
     private static final int TIMEOUT_MS = 20_000;
+    /** Ends IDLE waits that saw no change in time. */
+    private static final ScheduledExecutorService WAKER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "parley-imap-idle-waker");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final EmailConfig config;
     private final Session session;
@@ -53,9 +68,11 @@ final class Mailbox {
 
     /**
      * Moves mail up to {@code doneUid} (already durably ingested) to the processed folder, then reads up to
-     * {@code limit} messages after it. A changed UIDVALIDITY starts over: everything left in the inbox is new.
+     * {@code limit} messages after it. A changed UIDVALIDITY starts over: everything left in the inbox is new. With
+     * {@code idleFor}, an empty inbox is watched with IMAP IDLE for at most that long (when the server supports it)
+     * and read again when it reports a change.
      */
-    Fetched fetch(long uidValidity, long doneUid, int limit) throws MessagingException, IOException {
+    Fetched fetch(long uidValidity, long doneUid, int limit, Duration idleFor) throws MessagingException, IOException {
         try (Store store = connect()) {
             IMAPFolder inbox = (IMAPFolder) store.getFolder(config.inbox());
             inbox.open(Folder.READ_WRITE);
@@ -65,19 +82,49 @@ final class Mailbox {
                 if (done > 0) {
                     moveToProcessed(store, inbox, inbox.getMessagesByUID(1, done));
                 }
-                Message[] fresh = inbox.getMessagesByUID(done + 1, UIDFolder.MAXUID);
-                List<Message> batch = Arrays.stream(fresh).filter(m -> uid(inbox, m) > done)
-                        .sorted(Comparator.comparingLong(m -> uid(inbox, m))).limit(limit).toList();
-                List<ParsedMail> mails = new ArrayList<>();
-                long last = done;
-                for (Message message : batch) {
-                    mails.add(MailParser.parse((MimeMessage) message));
-                    last = Math.max(last, inbox.getUID(message));
+                Fetched fetched = read(inbox, validity, done, limit);
+                if (fetched.mails().isEmpty() && idleFor != null && ((IMAPStore) store).hasCapability("IDLE")) {
+                    idle(inbox, idleFor);
+                    Fetched after = read(inbox, validity, done, limit);
+                    fetched = new Fetched(after.uidValidity(), after.lastUid(), after.mails(), true);
                 }
-                return new Fetched(validity, last, mails);
+                return fetched;
             } finally {
                 inbox.close(false);
             }
+        }
+    }
+
+    private static Fetched read(IMAPFolder inbox, long validity, long done, int limit)
+            throws MessagingException, IOException {
+        Message[] fresh = inbox.getMessagesByUID(done + 1, UIDFolder.MAXUID);
+        List<Message> batch = Arrays.stream(fresh).filter(m -> uid(inbox, m) > done)
+                .sorted(Comparator.comparingLong(m -> uid(inbox, m))).limit(limit).toList();
+        List<ParsedMail> mails = new ArrayList<>();
+        long last = done;
+        for (Message message : batch) {
+            mails.add(MailParser.parse((MimeMessage) message));
+            last = Math.max(last, inbox.getUID(message));
+        }
+        return new Fetched(validity, last, mails, false);
+    }
+
+    /**
+     * Waits in IDLE until the server reports a change in the inbox or {@code maxWait} passes; then a call on the
+     * folder from the waker thread ends the IDLE (Jakarta Mail sends DONE before any other command).
+     */
+    private static void idle(IMAPFolder inbox, Duration maxWait) throws MessagingException {
+        ScheduledFuture<?> wake = WAKER.schedule(() -> {
+            try {
+                inbox.getMessageCount();
+            } catch (MessagingException e) {
+                // the waiting poll reports a broken connection itself
+            }
+        }, maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            inbox.idle(true);
+        } finally {
+            wake.cancel(false);
         }
     }
 

@@ -62,5 +62,12 @@ public interface ChannelRuntimeConfig {
         /** The longest retry delay, and the longest provider retry-after honoured before dead-lettering. */
         @WithDefault("5m")
         Duration maxBackoff();
+
+        /**
+         * Outbound records worked on at once per consumer (sessions run in parallel, each in order); above this the
+         * consumer waits before taking more.
+         */
+        @WithDefault("500")
+        int maxInFlight();
     }
 }

@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,10 +25,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Delivers replies from {@code parley.outbound} through their channel's adapter, in order per session: spaces sends to
- * the channel's rate, splits long texts, retries by failure type (backoff for retryable failures, the provider's
- * retry-after for rate limits), disables a channel whose credentials are refused, and dead-letters a message after
- * its last attempt. The Kafka offset is committed only after the outcome is stored.
+ * Delivers replies from {@code parley.outbound} through their channel's adapter, in order per session and sessions in
+ * parallel ({@link KeyedLanes}: a session waiting for a provider's per-chat limit or retry-after holds up no other):
+ * spaces sends to the channel's rate, splits long texts, retries by failure type (backoff for retryable failures, the
+ * provider's retry-after for rate limits), disables a channel whose credentials are refused, and dead-letters a message
+ * after its last attempt. A record is acknowledged only after its outcome is stored; the throttled commit strategy
+ * commits an offset only when every record before it is acknowledged.
  */
 @ApplicationScoped
 class OutboundDispatcher {
@@ -39,6 +43,7 @@ class OutboundDispatcher {
     private final DeliveryOutcomes outcomes;
     private final ChannelService channels;
     private final ChannelRuntimeConfig.Outbound config;
+    private final KeyedLanes lanes = new KeyedLanes();
 
     OutboundDispatcher(ObjectMapper json, ChannelDirectory directory, SendRateLimiter limiter,
             DeliveryOutcomes outcomes, ChannelService channels, ChannelRuntimeConfig config) {
@@ -50,15 +55,27 @@ class OutboundDispatcher {
         this.config = config.outbound();
     }
 
+    /**
+     * Hands the record to its session's lane and takes the next one at once, unless {@code max-in-flight} records are
+     * being worked on: then it waits for this one.
+     */
     @Incoming("outbound")
-    Uni<Void> consume(String value) {
+    Uni<Void> consume(Message<String> record) {
         OutboundCommand command;
         try {
-            command = json.readValue(value, OutboundCommand.class);
+            command = json.readValue(record.getPayload(), OutboundCommand.class);
         } catch (JsonProcessingException e) {
             LOG.errorf("Unreadable outbound record sent to the dead-letter topic: %s", e.getOriginalMessage());
-            return Uni.createFrom().failure(e);
+            return Uni.createFrom().completionStage(record.nack(e));
         }
+        CompletableFuture<Void> done = lanes.submit(command.sessionId().toString(), () -> process(command)
+                .chain(() -> Uni.createFrom().completionStage(record.ack()))
+                .onFailure().recoverWithUni(e -> Uni.createFrom().completionStage(record.nack(e))));
+        return lanes.inFlight() <= config.maxInFlight() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().completionStage(done);
+    }
+
+    private Uni<Void> process(OutboundCommand command) {
         return directory.resolve(command.channelId()).chain(channel -> {
             if (!channel.enabled()) {
                 return giveUp(command, "channel disabled: " + channel.disabledReason(), 0, false);

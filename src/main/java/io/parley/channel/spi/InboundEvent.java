@@ -19,13 +19,27 @@ public sealed interface InboundEvent {
     /**
      * A new message from a customer. {@code externalMessageId} is the provider's natural key for deduplication
      * (Telegram chat+message id, VK message id, email Message-ID, in-app client message id).
+     *
+     * @param subject the message's subject line (email), stored and shown to operators; null for none
+     * @param html the message's HTML body (email), stored and served only with a strict Content-Security-Policy; null
+     *        for none
+     * @param threading earlier messages this one names, to join their conversation
      */
     record MessageReceived(String externalMessageId, String externalChatId, Sender sender, String text,
-            List<Attachment> attachments, Instant occurredAt, Map<String, String> metadata) implements InboundEvent {
+            List<Attachment> attachments, Instant occurredAt, Map<String, String> metadata, String subject,
+            String html, Threading threading) implements InboundEvent {
 
         public MessageReceived {
             attachments = List.copyOf(attachments);
             metadata = Map.copyOf(metadata);
+            threading = threading == null ? Threading.NONE : threading;
+        }
+
+        /** A message without subject, HTML or threading (chat channels). */
+        public MessageReceived(String externalMessageId, String externalChatId, Sender sender, String text,
+                List<Attachment> attachments, Instant occurredAt, Map<String, String> metadata) {
+            this(externalMessageId, externalChatId, sender, text, attachments, occurredAt, metadata, null, null,
+                    Threading.NONE);
         }
     }
 

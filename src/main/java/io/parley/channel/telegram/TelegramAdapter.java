@@ -2,6 +2,7 @@ package io.parley.channel.telegram;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,11 @@ import io.vertx.mutiny.core.buffer.Buffer;
  * A Telegram bot: sends text (with inline keyboards for buttons), photos and documents by URL; answers pressed buttons;
  * serves files through {@code getFile}. Receiving is done by its two modes, {@link TelegramWebhookAdapter} and
  * {@link TelegramPollingAdapter}. A group that became a supergroup is remapped to its new chat id and the send
- * repeated there.
+ * repeated there. Messages to one chat are spaced by {@link TelegramLimits} ({@link ChatPacer}).
  */
 abstract sealed class TelegramAdapter implements MessageSender, TypingSender, Activatable
         permits TelegramWebhookAdapter, TelegramPollingAdapter {
 
-    static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(4096, 10, 50L * 1024 * 1024, false, true,
-            30);
     /** The largest file the Bot API lets bots download. */
     static final long MAX_DOWNLOAD_BYTES = 20L * 1024 * 1024;
     static final JsonArray ALLOWED_UPDATES = new JsonArray(
@@ -47,17 +46,26 @@ abstract sealed class TelegramAdapter implements MessageSender, TypingSender, Ac
     final TelegramConfig config;
     final TelegramApi api;
     private final Map<String, Long> migratedChats;
+    private final TelegramLimits limits;
+    private final ChatPacer pacer;
 
-    TelegramAdapter(ChannelContext context, TelegramConfig config, TelegramApi api, Map<String, Long> migratedChats) {
+    TelegramAdapter(ChannelContext context, TelegramConfig config, TelegramApi api, Map<String, Long> migratedChats,
+            TelegramLimits limits, ChatPacer pacer) {
         this.context = context;
         this.config = config;
         this.api = api;
         this.migratedChats = migratedChats;
+        this.limits = limits;
+        this.pacer = pacer;
+    }
+
+    static ChannelCapabilities capabilities(TelegramLimits limits) {
+        return new ChannelCapabilities(4096, 10, 50L * 1024 * 1024, false, true, limits.botMessagesPerSecond());
     }
 
     @Override
     public ChannelCapabilities capabilities() {
-        return CAPABILITIES;
+        return capabilities(limits);
     }
 
     @Override
@@ -71,13 +79,13 @@ abstract sealed class TelegramAdapter implements MessageSender, TypingSender, Ac
                         .put("text", b.label()).put("callback_data", b.payload()))));
                 params.put("reply_markup", new JsonObject().put("inline_keyboard", rows));
             }
-            sent = call(message.externalChatId(), "sendMessage", params);
+            sent = paced(message.externalChatId(), "sendMessage", params);
         }
         for (Attachment attachment : message.attachments()) {
             boolean photo = attachment.mediaType() != null && attachment.mediaType().startsWith("image/")
                     && attachment.size() <= 10L * 1024 * 1024;
             JsonObject params = new JsonObject().put(photo ? "photo" : "document", attachment.url());
-            Uni<Long> next = call(message.externalChatId(), photo ? "sendPhoto" : "sendDocument", params);
+            Uni<Long> next = paced(message.externalChatId(), photo ? "sendPhoto" : "sendDocument", params);
             sent = sent == null ? next : sent.call(() -> next);
         }
         if (sent == null) {
@@ -122,6 +130,16 @@ abstract sealed class TelegramAdapter implements MessageSender, TypingSender, Ac
     /** The base of the links to customers' files, served by {@link TelegramFileResource}. */
     String fileBase() {
         return context.publicBaseUrl() + "/api/telegram/" + context.channelId() + "/files/";
+    }
+
+    /** Sends a message to a chat in its next free slot (reserved when subscribed, so a chat's sends keep order). */
+    private Uni<Long> paced(String externalChatId, String method, JsonObject params) {
+        return Uni.createFrom().deferred(() -> {
+            long chat = chatId(externalChatId);
+            Duration wait = pacer.reserve(context.channelId() + ":" + chat, limits.interval(chat), System.nanoTime());
+            Uni<Long> send = call(externalChatId, method, params);
+            return wait.isZero() ? send : Uni.createFrom().voidItem().onItem().delayIt().by(wait).chain(() -> send);
+        });
     }
 
     /** Calls a chat method with the chat's current id; a migrated group is remembered and the call repeated once. */

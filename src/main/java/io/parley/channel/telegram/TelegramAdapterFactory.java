@@ -22,9 +22,13 @@ public class TelegramAdapterFactory implements ChannelAdapterFactory<TelegramCon
     private final WebClient http;
     /** Groups that became supergroups ({@code channelId:oldChatId} → new chat id), shared by an instance's adapters. */
     private final Map<String, Long> migratedChats = new ConcurrentHashMap<>();
+    /** Per-chat send slots, shared by an instance's adapters (an adapter is rebuilt when its channel changes). */
+    private final ChatPacer pacer = new ChatPacer();
+    private final TelegramLimits limits;
 
-    TelegramAdapterFactory(Vertx vertx) {
+    TelegramAdapterFactory(Vertx vertx, TelegramLimits limits) {
         this.http = WebClient.create(vertx);
+        this.limits = limits;
     }
 
     @Override
@@ -41,8 +45,8 @@ public class TelegramAdapterFactory implements ChannelAdapterFactory<TelegramCon
     public ChannelAdapter create(ChannelContext context, TelegramConfig config) {
         TelegramApi api = new TelegramApi(http, config);
         return config.mode() == TelegramConfig.Mode.WEBHOOK
-                ? new TelegramWebhookAdapter(context, config, api, migratedChats)
-                : new TelegramPollingAdapter(context, config, api, migratedChats);
+                ? new TelegramWebhookAdapter(context, config, api, migratedChats, limits, pacer)
+                : new TelegramPollingAdapter(context, config, api, migratedChats, limits, pacer);
     }
 
     @PreDestroy

@@ -19,8 +19,8 @@ import io.vertx.core.json.JsonObject;
 final class TelegramPollingAdapter extends TelegramAdapter implements Poller {
 
     TelegramPollingAdapter(ChannelContext context, TelegramConfig config, TelegramApi api,
-            Map<String, Long> migratedChats) {
-        super(context, config, api, migratedChats);
+            Map<String, Long> migratedChats, TelegramLimits limits, ChatPacer pacer) {
+        super(context, config, api, migratedChats, limits, pacer);
     }
 
     @Override

@@ -23,8 +23,8 @@ final class TelegramWebhookAdapter extends TelegramAdapter implements WebhookRec
     static final String SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
     TelegramWebhookAdapter(ChannelContext context, TelegramConfig config, TelegramApi api,
-            Map<String, Long> migratedChats) {
-        super(context, config, api, migratedChats);
+            Map<String, Long> migratedChats, TelegramLimits limits, ChatPacer pacer) {
+        super(context, config, api, migratedChats, limits, pacer);
     }
 
     @Override

@@ -3,10 +3,12 @@ package io.parley.channel.vk;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.parley.channel.spi.Attachment;
 import io.parley.channel.spi.Button;
 import io.parley.channel.spi.ChannelCapabilities;
 import io.parley.channel.spi.ChannelContext;
@@ -21,8 +23,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A VK community: sends with {@code messages.send}, whose {@code random_id} is derived from Parley's message id so a
- * retried send is not delivered twice; buttons become an inline keyboard; attachment links are appended to the text
- * (VK accepts only files uploaded to its own servers). Receiving is done by its two modes, {@link VkCallbackAdapter}
+ * retried send is not delivered twice; buttons become an inline keyboard; attachments are uploaded to VK first
+ * ({@link VkUploads}) and sent as {@code attachment}, a file that cannot be fetched as a link in the text. Receiving is done by
+ * its two modes, {@link VkCallbackAdapter}
  * and {@link VkLongPollAdapter}.
  */
 abstract sealed class VkAdapter implements MessageSender permits VkCallbackAdapter, VkLongPollAdapter {
@@ -34,11 +37,13 @@ abstract sealed class VkAdapter implements MessageSender permits VkCallbackAdapt
     final ChannelContext context;
     final VkConfig config;
     final VkApi api;
+    private final VkUploads uploads;
 
-    VkAdapter(ChannelContext context, VkConfig config, VkApi api) {
+    VkAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads) {
         this.context = context;
         this.config = config;
         this.api = api;
+        this.uploads = uploads;
     }
 
     @Override
@@ -48,10 +53,32 @@ abstract sealed class VkAdapter implements MessageSender permits VkCallbackAdapt
 
     @Override
     public Uni<SendResult> send(OutboundMessage message) {
+        Uni<List<String>> uploaded = Uni.createFrom().item(new ArrayList<>());
+        for (Attachment attachment : message.attachments()) {
+            uploaded = uploaded.chain(ids -> uploads.upload(message.externalChatId(), attachment).map(id -> {
+                ids.add(id);
+                return ids;
+            }));
+        }
+        return uploaded.chain(ids -> send(message, ids));
+    }
+
+    /** Sends the text with the uploaded files; a file that could not be uploaded (null id) goes as its link. */
+    private Uni<SendResult> send(OutboundMessage message, List<String> attachmentIds) {
         StringBuilder text = new StringBuilder(message.text() == null ? "" : message.text());
-        message.attachments().forEach(a -> text.append(text.isEmpty() ? "" : "\n").append(a.url()));
+        List<String> attached = new ArrayList<>();
+        for (int i = 0; i < attachmentIds.size(); i++) {
+            if (attachmentIds.get(i) == null) {
+                text.append(text.isEmpty() ? "" : "\n").append(message.attachments().get(i).url());
+            } else {
+                attached.add(attachmentIds.get(i));
+            }
+        }
         Map<String, String> params = new HashMap<>(Map.of("peer_id", message.externalChatId(), "random_id",
                 String.valueOf(randomId(message.messageId())), "message", text.toString()));
+        if (!attached.isEmpty()) {
+            params.put("attachment", String.join(",", attached));
+        }
         if (!message.buttons().isEmpty()) {
             params.put("keyboard", keyboard(message.buttons()).encode());
         }

@@ -41,8 +41,9 @@ public class VkAdapterFactory implements ChannelAdapterFactory<VkConfig> {
     @Override
     public ChannelAdapter create(ChannelContext context, VkConfig config) {
         VkApi api = new VkApi(http, config);
-        return config.mode() == VkConfig.Mode.CALLBACK ? new VkCallbackAdapter(context, config, api)
-                : new VkLongPollAdapter(context, config, api, servers);
+        VkUploads uploads = new VkUploads(http, api, VkAdapter.CAPABILITIES.maxAttachmentBytes());
+        return config.mode() == VkConfig.Mode.CALLBACK ? new VkCallbackAdapter(context, config, api, uploads)
+                : new VkLongPollAdapter(context, config, api, uploads, servers);
     }
 
     @PreDestroy

@@ -23,8 +23,8 @@ final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
 
     private static final Result REFUSED = new Result(List.of(), 403, "text/plain", "forbidden");
 
-    VkCallbackAdapter(ChannelContext context, VkConfig config, VkApi api) {
-        super(context, config, api);
+    VkCallbackAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads) {
+        super(context, config, api, uploads);
     }
 
     @Override

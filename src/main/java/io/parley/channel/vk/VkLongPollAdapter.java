@@ -28,8 +28,9 @@ final class VkLongPollAdapter extends VkAdapter implements Poller {
 
     private final Map<UUID, Server> servers;
 
-    VkLongPollAdapter(ChannelContext context, VkConfig config, VkApi api, Map<UUID, Server> servers) {
-        super(context, config, api);
+    VkLongPollAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads,
+            Map<UUID, Server> servers) {
+        super(context, config, api, uploads);
         this.servers = servers;
     }
 

@@ -61,6 +61,21 @@ final class FakeTelegram implements AutoCloseable {
                 .map(r -> new JsonObject(r.body())).toList();
     }
 
+    /** A message-sending call as the server received it. */
+    record Sent(long chatId, String text, long receivedAtNanos) {
+    }
+
+    /** Every sendMessage, sendPhoto and sendDocument in the order they arrived, with when they arrived. */
+    List<Sent> sends() {
+        return server.requests().stream()
+                .filter(r -> r.path().matches("/bot" + java.util.regex.Pattern.quote(TOKEN)
+                        + "/send(Message|Photo|Document)"))
+                .map(r -> {
+                    JsonObject body = new JsonObject(r.body());
+                    return new Sent(body.getLong("chat_id"), body.getString("text"), r.receivedAtNanos());
+                }).toList();
+    }
+
     static JsonObject fixture(String name) {
         try (InputStream in = FakeTelegram.class.getResourceAsStream("/fixtures/telegram/" + name + ".json")) {
             return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));

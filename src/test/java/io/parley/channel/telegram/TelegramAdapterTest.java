@@ -28,7 +28,7 @@ import io.vertx.mutiny.core.Vertx;
 class TelegramAdapterTest {
 
     private static final Vertx VERTX = Vertx.vertx();
-    private static final TelegramAdapterFactory FACTORY = new TelegramAdapterFactory(VERTX);
+    private static final TelegramAdapterFactory FACTORY = new TelegramAdapterFactory(VERTX, TestLimits.NONE);
     private static final FakeTelegram TELEGRAM = start();
 
     private static FakeTelegram start() {

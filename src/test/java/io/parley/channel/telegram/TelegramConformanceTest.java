@@ -24,7 +24,7 @@ class TelegramConformanceTest extends ChannelAdapterConformance<TelegramConfig> 
     static final List<String> FIXTURES = List.of("text", "photo", "document", "voice", "video", "location", "contact",
             "edited", "callback", "blocked");
     private static final Vertx VERTX = Vertx.vertx();
-    private static final TelegramAdapterFactory FACTORY = new TelegramAdapterFactory(VERTX);
+    private static final TelegramAdapterFactory FACTORY = new TelegramAdapterFactory(VERTX, TestLimits.NONE);
     private static final FakeTelegram TELEGRAM = start();
 
     private static FakeTelegram start() {

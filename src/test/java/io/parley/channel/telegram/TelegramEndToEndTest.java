@@ -94,6 +94,49 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void repliesToABusyChatAreSpacedAndHoldUpNoOtherChat() {
+        // Given two customers writing to the bot
+        UUID channel = create("webhook", FakeTelegram.TOKEN);
+        String secret = telegram.calls("setWebhook").getLast().getString("secret_token");
+        deliver(channel, secret, "text").then().statusCode(200);
+        JsonObject second = FakeTelegram.fixture("text").put("update_id", 902169001);
+        second.getJsonObject("message").put("message_id", 77);
+        second.getJsonObject("message").getJsonObject("from").put("id", 5023789999L);
+        second.getJsonObject("message").getJsonObject("chat").put("id", 5023789999L);
+        given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", secret).body(second.encode())
+                .when().post("/webhooks/telegram/{id}", channel).then().statusCode(200);
+        String busy = sessionOf(channel, CUSTOMER);
+        String other = sessionOf(channel, "5023789999");
+
+        // When the first gets three replies in a row and then the second one reply
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 1; i <= 3; i++) {
+            reply(busy, "busy " + i + " " + run);
+        }
+        reply(other, "other " + run);
+
+        // Then the second's reply is not held up behind the first's spaced ones (1 s apart, the Telegram default)
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(run).size() == 4);
+        List<String> order = texts(run);
+        assertThat(order.indexOf("other " + run)).isLessThan(order.indexOf("busy 3 " + run));
+        List<FakeTelegram.Sent> spaced = telegram.sends().stream()
+                .filter(s -> s.text() != null && s.text().startsWith("busy ") && s.text().endsWith(run)).toList();
+        assertThat(spaced).extracting(FakeTelegram.Sent::text).containsExactly("busy 1 " + run, "busy 2 " + run,
+                "busy 3 " + run);
+        for (int i = 1; i < spaced.size(); i++) {
+            assertThat(Duration.ofNanos(spaced.get(i).receivedAtNanos() - spaced.get(i - 1).receivedAtNanos()))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(750));
+        }
+        close(busy);
+        close(other);
+    }
+
+    private static List<String> texts(String run) {
+        return telegram.sends().stream().map(FakeTelegram.Sent::text).filter(t -> t != null && t.endsWith(run))
+                .toList();
+    }
+
+    @Test
     void aCustomerWhoBlockedTheBotIsMarkedUnreachable() {
         UUID channel = create("webhook", FakeTelegram.TOKEN);
         String secret = telegram.calls("setWebhook").getLast().getString("secret_token");

@@ -22,7 +22,10 @@ import io.vertx.core.json.JsonObject;
  * A local VK API that behaves as CHANNELS.md describes: form-encoded {@code /method/<name>} calls answered
  * {@code {"response":…}} or {@code {"error":{error_code,error_msg}}} with HTTP 200; a wrong token gets error 5;
  * {@code messages.send} delivers a {@code random_id} only once per peer (a repeat returns the first message's id);
- * a Bots Long Poll server at {@code /lp}. Tests script send errors per peer.
+ * a Bots Long Poll server at {@code /lp}; upload servers for photos and documents ({@code /upload/photo},
+ * {@code /upload/doc}: multipart with the field {@code photo} or {@code file}) whose results
+ * {@code photos.saveMessagesPhoto} and {@code docs.save} turn into attachments; files to fetch at {@code /files/<name>}
+ * (any other name is 404). Tests script send errors per peer.
  */
 final class FakeVk implements AutoCloseable {
 
@@ -30,8 +33,11 @@ final class FakeVk implements AutoCloseable {
     static final long GROUP = 218000111;
 
     /** A message the fake delivered to a peer. */
-    record Delivered(long peerId, String text, int randomId, String keyboard) {
+    record Delivered(long peerId, String text, int randomId, String keyboard, String attachment) {
     }
+
+    /** The owner of uploaded files: the community. */
+    static final long OWNER = -GROUP;
 
     private final FakeHttpServer server;
     private final Map<Long, Deque<Integer>> errors = new ConcurrentHashMap<>();
@@ -84,9 +90,30 @@ final class FakeVk implements AutoCloseable {
         }
     }
 
+    /** The bodies the upload servers received, by path. */
+    List<FakeHttpServer.Request> uploads(String kind) {
+        return server.requests("/upload/" + kind);
+    }
+
     private FakeHttpServer.Answer answer(FakeHttpServer.Request request) {
         if (request.path().equals("/lp")) {
             return longPoll(request);
+        }
+        if (request.path().startsWith("/files/")) {
+            String name = request.path().substring("/files/".length());
+            return name.startsWith("missing") ? new FakeHttpServer.Answer(404, "text/plain", "no", Map.of())
+                    : new FakeHttpServer.Answer(200, "application/octet-stream", "bytes of " + name, Map.of());
+        }
+        if (request.path().equals("/upload/photo")) {
+            return FakeHttpServer.Answer.json(200, request.body().contains("name=\"photo\"")
+                    ? new JsonObject().put("server", 777).put("photo", "[{\"photo\":\"p1\"}]").put("hash", "h1")
+                            .encode()
+                    : new JsonObject().put("error", "no photo field").encode());
+        }
+        if (request.path().equals("/upload/doc")) {
+            return FakeHttpServer.Answer.json(200, request.body().contains("name=\"file\"")
+                    ? new JsonObject().put("file", "f1|" + request.query().get("peer")).encode()
+                    : new JsonObject().put("error", "no file field").encode());
         }
         Map<String, String> form = form(request.body());
         if (!TOKEN.equals(form.get("access_token"))) {
@@ -94,6 +121,21 @@ final class FakeVk implements AutoCloseable {
         }
         return switch (request.path()) {
             case "/method/messages.send" -> send(form);
+            case "/method/photos.getMessagesUploadServer" -> ok(new JsonObject()
+                    .put("upload_url", baseUrl() + "/upload/photo?peer=" + form.get("peer_id")).put("album_id", -64)
+                    .put("user_id", 0));
+            case "/method/photos.saveMessagesPhoto" -> "777".equals(form.get("server"))
+                    && "[{\"photo\":\"p1\"}]".equals(form.get("photo")) && "h1".equals(form.get("hash"))
+                            ? ok(new JsonArray().add(new JsonObject().put("id", 457239017).put("owner_id", OWNER)
+                                    .put("access_key", "k1")))
+                            : error(100, "One of the parameters specified was missing or invalid");
+            case "/method/docs.getMessagesUploadServer" -> "doc".equals(form.get("type"))
+                    ? ok(new JsonObject().put("upload_url", baseUrl() + "/upload/doc?peer=" + form.get("peer_id")))
+                    : error(100, "invalid type");
+            case "/method/docs.save" -> form.getOrDefault("file", "").startsWith("f1|")
+                    ? ok(new JsonObject().put("type", "doc").put("doc", new JsonObject().put("id", 6100)
+                            .put("owner_id", OWNER).put("title", form.get("title"))))
+                    : error(100, "invalid file");
             case "/method/groups.getLongPollServer" -> ok(new JsonObject().put("key", key)
                     .put("server", baseUrl() + "/lp").put("ts", String.valueOf(ts.get())));
             default -> error(3, "Unknown method passed");
@@ -110,7 +152,7 @@ final class FakeVk implements AutoCloseable {
         String randomKey = peer + "/" + form.get("random_id");
         Long id = sentByRandomId.computeIfAbsent(randomKey, k -> {
             delivered.add(new Delivered(peer, form.get("message"), Integer.parseInt(form.get("random_id")),
-                    form.get("keyboard")));
+                    form.get("keyboard"), form.get("attachment")));
             return ids.incrementAndGet();
         });
         return ok(id);

@@ -118,6 +118,29 @@ class VkAdapterTest {
     }
 
     @Test
+    void attachmentsAreUploadedToVkAndSentAsAttachmentsAndAnUnfetchableFileAsItsLink() {
+        VkAdapter vk = adapter("callback");
+        long peer = peer();
+        List<Attachment> files = List.of(
+                new Attachment(VK.baseUrl() + "/files/dent.jpg", "dent.jpg", "image/jpeg", 12),
+                new Attachment(VK.baseUrl() + "/files/terms.pdf", "terms.pdf", "application/pdf", 14),
+                new Attachment(VK.baseUrl() + "/files/missing.png", "missing.png", "image/png", 3));
+
+        vk.send(new OutboundMessage(UUID.randomUUID().toString(), String.valueOf(peer), "См. вложения", files, null,
+                List.of())).await().indefinitely();
+
+        assertThat(VK.delivered(peer)).singleElement().satisfies(d -> {
+            assertThat(d.attachment()).isEqualTo("photo" + FakeVk.OWNER + "_457239017_k1,doc" + FakeVk.OWNER
+                    + "_6100");
+            assertThat(d.text()).isEqualTo("См. вложения\n" + VK.baseUrl() + "/files/missing.png");
+        });
+        assertThat(VK.uploads("photo")).anySatisfy(r -> assertThat(r.body()).contains("filename=\"dent.jpg\"",
+                "bytes of dent.jpg"));
+        assertThat(VK.uploads("doc")).anySatisfy(r -> assertThat(r.body()).contains("filename=\"terms.pdf\"",
+                "bytes of terms.pdf"));
+    }
+
+    @Test
     void errorCodesAreTyped() {
         assertThat(sendFailing(5)).isInstanceOf(ChannelFailure.AuthenticationFailed.class);
         assertThat(sendFailing(6)).isEqualTo(new ChannelFailure.RateLimited(Duration.ofSeconds(1),
