@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Routing benchmark against a running embedded Parley (./parley run): 1,000 operators in 50 groups, 50 queues, rules
-# with 50 filters, a warm-up of 2,000 conversations, then 10,000 conversations waiting at once. Reports how fast the backlog is offered out (routing
+# with 50 filters, a warm-up of 4,000 conversations, then 10,000 conversations waiting at once. Reports how fast the backlog is offered out (routing
 # decisions per second) and the offer latency (queued -> offered), then the latency under a steady arrival rate.
 # Usage: bench/routing-load.sh [steady-rate-per-second] [steady-seconds]     Needs psql, curl and awk.
 set -euo pipefail
@@ -53,10 +53,10 @@ drain() { # waits until no bench conversation waits
   done
 }
 
-echo "warm-up: 2,000 conversations (not measured; the JIT compiles the routing path)"
-seed 2000
+echo "warm-up: 4,000 conversations (not measured; the JIT compiles the routing path)"
+seed 4000
 drain
-sleep 3
+sleep 5
 
 echo "10,000 conversations waiting at once"
 start=$(sql "SELECT clock_timestamp()")

@@ -34,8 +34,11 @@ public interface AssignmentConfig {
     @WithDefault("2")
     int transactionsAtOnce();
 
-    /** Waiting conversations routed per round, highest priority and longest waiting first. */
-    @WithDefault("1000")
+    /**
+     * Waiting conversations routed per round, highest priority and longest waiting first. Each round first reads the
+     * queues and the whole team once, so larger rounds cost less per decision when a backlog builds up.
+     */
+    @WithDefault("2500")
     int batchSize();
 
     /**
