@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Routing benchmark against a running embedded Parley (./parley run): 1,000 operators in 50 groups, 50 queues, rules
-# with 50 filters, a warm-up of 4,000 conversations, then 10,000 conversations waiting at once. Reports how fast the backlog is offered out (routing
-# decisions per second) and the offer latency (queued -> offered), then the latency under a steady arrival rate.
+# with 50 filters, a warm-up of 4,000 conversations (not measured), then 10,000 conversations waiting at once. Reports
+# how fast the backlog is offered out (routing decisions per second) and the offer latency (queued -> offered), then
+# the latency under a steady arrival rate.
 # Usage: bench/routing-load.sh [steady-rate-per-second] [steady-seconds]     Needs psql, curl and awk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
