@@ -93,7 +93,7 @@ class DevOidcResource {
                     state, nonce, challenge, method, origin());
             return Response.ok(DevSignInPage.render(request)).build();
         } catch (OAuthError e) {
-            return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.error + ": " + e.getMessage()).build();
+            return refused(e);
         }
     }
 
@@ -119,7 +119,7 @@ class DevOidcResource {
             }
             return Response.seeOther(back.build()).build();
         } catch (OAuthError e) {
-            return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.error + ": " + e.getMessage()).build();
+            return refused(e);
         }
     }
 
@@ -158,6 +158,11 @@ class DevOidcResource {
             return Response.seeOther(URI.create(redirectUri)).build();
         }
         return Response.ok("Signed out of the development provider.").build();
+    }
+
+    /** A refused sign-in request: a plain 400 page, since the redirect URI cannot be trusted yet. */
+    private static Response refused(OAuthError e) {
+        return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.error + ": " + e.getMessage()).build();
     }
 
     private String origin() {

@@ -32,6 +32,15 @@ final class FakeTelegram implements AutoCloseable {
     private final Map<Long, Deque<JsonObject>> failures = new ConcurrentHashMap<>();
     private final AtomicLong messageIds = new AtomicLong(5000);
 
+    /** A started fake, for static test fields. */
+    static FakeTelegram started() {
+        try {
+            return new FakeTelegram();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     FakeTelegram() throws Exception {
         server = FakeHttpServer.start(this::answer);
     }

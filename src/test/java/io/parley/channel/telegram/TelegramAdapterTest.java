@@ -29,15 +29,7 @@ class TelegramAdapterTest {
 
     private static final Vertx VERTX = Vertx.vertx();
     private static final TelegramAdapterFactory FACTORY = new TelegramAdapterFactory(VERTX, TestLimits.NONE);
-    private static final FakeTelegram TELEGRAM = start();
-
-    private static FakeTelegram start() {
-        try {
-            return new FakeTelegram();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final FakeTelegram TELEGRAM = FakeTelegram.started();
 
     @AfterAll
     static void close() {

@@ -26,20 +26,12 @@ import io.vertx.mutiny.core.Vertx;
 class TelegramLimitsTest {
 
     private static final Vertx VERTX = Vertx.vertx();
-    private static final FakeTelegram TELEGRAM = start();
+    private static final FakeTelegram TELEGRAM = FakeTelegram.started();
     private static final Duration PRIVATE = Duration.ofSeconds(1);
     /** 60 a minute: one second apart, to keep the test short (Telegram's 20 a minute is three seconds). */
     private static final TestLimits LIMITS = new TestLimits(PRIVATE, 60, 30);
     /** Allowance for a first request that also opens the connection, arriving later than the ones after it. */
     private static final Duration TRANSIT = Duration.ofMillis(250);
-
-    private static FakeTelegram start() {
-        try {
-            return new FakeTelegram();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterAll
     static void close() {

@@ -49,6 +49,15 @@ final class FakeVk implements AutoCloseable {
     private final AtomicLong ts = new AtomicLong(100);
     private volatile String key = "key-1";
 
+    /** A started fake, for static test fields. */
+    static FakeVk started() {
+        try {
+            return new FakeVk();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     FakeVk() throws Exception {
         server = FakeHttpServer.start(this::answer);
     }

@@ -27,15 +27,7 @@ class VkConformanceTest extends ChannelAdapterConformance<VkConfig> {
             "message_deny");
     private static final Vertx VERTX = Vertx.vertx();
     private static final VkAdapterFactory FACTORY = new VkAdapterFactory(VERTX);
-    private static final FakeVk VK = start();
-
-    private static FakeVk start() {
-        try {
-            return new FakeVk();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final FakeVk VK = FakeVk.started();
 
     @AfterAll
     static void close() {
