@@ -25,8 +25,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Writes a batch of routing plans inside one transaction, each kind of change for the whole batch in one set-based
- * statement: task positions, queued/escalated events, SLA clocks and auto-replies (only where a queue has them),
- * explanations, then the offers with their task holds, operator offer times and {@code offered} events.
+ * statement: task positions and holds, queued/escalated events, SLA clocks and auto-replies (only where a queue has
+ * them), explanations, then the offers, operator offer times and {@code offered} events.
  */
 @ApplicationScoped
 class BatchWrites {
@@ -56,14 +56,17 @@ class BatchWrites {
         List<Plan> explained = plans.stream().filter(p -> p.trigger() != null).toList();
         return c.preparedQuery("""
                 UPDATE routing_tasks t SET queue = u.queue, step = u.step, step_timeout_at = u.timeout, updated_at = $6,
-                    priority = u.priority + CASE WHEN t.sla_breached THEN $7 ELSE 0 END
-                FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::timestamptz[])
-                    AS u(session_id, queue, priority, step, timeout)
+                    priority = u.priority + CASE WHEN t.sla_breached THEN $7 ELSE 0 END,
+                    state = CASE WHEN u.offered_to IS NULL THEN t.state ELSE 'OFFERED' END,
+                    assignee = COALESCE(u.offered_to, t.assignee)
+                FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::timestamptz[], $8::text[])
+                    AS u(session_id, queue, priority, step, timeout, offered_to)
                 WHERE t.session_id = u.session_id""")
                 .execute(Tuple.from(Arrays.asList(sessions(plans), column(plans, p -> p.decision().queue(), String[]::new),
                         column(plans, p -> p.decision().priority(), Integer[]::new),
                         column(plans, p -> p.decision().step(), Integer[]::new),
-                        column(plans, Plan::nextTimeout, OffsetDateTime[]::new), now, config.slaBreachPriorityBoost())))
+                        column(plans, Plan::nextTimeout, OffsetDateTime[]::new), now, config.slaBreachPriorityBoost(),
+                        column(plans, p -> p.offer() ? p.decision().winner() : null, String[]::new))))
                 .chain(() -> events.publishAll(c, plans.stream().filter(Plan::moved)
                         .map(p -> Offers.event(p.task().queue() == null ? RoutingEvents.QUEUED : RoutingEvents.ESCALATED,
                                 p.task().sessionId(), p.decision().queue(), null, null))
@@ -89,7 +92,7 @@ class BatchWrites {
         return started.chain(() -> autoReplies.onEntering(c, plan.task().sessionId(), queue, plan.decision(), now));
     }
 
-    /** Offers, task holds, operators' last offer times and {@code offered} events, one statement each. */
+    /** Offers, operators' last offer times and {@code offered} events, one statement each. */
     private Uni<Void> offer(SqlConnection c, List<Plan> offered, Map<String, QueueSnapshot> queues,
             OffsetDateTime now) {
         if (offered.isEmpty()) {
@@ -110,9 +113,6 @@ class BatchWrites {
                 .execute(Tuple.from(Arrays.asList(ids, sessions(offered), operators,
                         column(offered, p -> p.decision().queue(), String[]::new), now,
                         column(offered, p -> queues.get(p.decision().queue()).offerTimeoutSeconds(), Integer[]::new))))
-                .chain(() -> c.preparedQuery("UPDATE routing_tasks t SET state = 'OFFERED', assignee = u.o,"
-                        + " updated_at = $3 FROM unnest($1::uuid[], $2::text[]) AS u(s, o) WHERE t.session_id = u.s")
-                        .execute(Tuple.of(sessions(offered), operators, now)))
                 .chain(() -> c.preparedQuery("INSERT INTO operator_routing (subject, last_offered_at)"
                         + " SELECT DISTINCT unnest($1::text[]), $2::timestamptz"
                         + " ON CONFLICT (subject) DO UPDATE SET last_offered_at = EXCLUDED.last_offered_at")
