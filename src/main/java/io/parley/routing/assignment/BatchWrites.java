@@ -114,9 +114,10 @@ class BatchWrites {
                         column(offered, p -> p.decision().queue(), String[]::new), now,
                         column(offered, p -> queues.get(p.decision().queue()).offerTimeoutSeconds(), Integer[]::new))))
                 .chain(() -> c.preparedQuery("INSERT INTO operator_routing (subject, last_offered_at)"
-                        + " SELECT DISTINCT unnest($1::text[]), $2::timestamptz"
-                        + " ON CONFLICT (subject) DO UPDATE SET last_offered_at = EXCLUDED.last_offered_at")
-                        .execute(Tuple.of(operators, now)))
+                        + " SELECT s, max(at) FROM unnest($1::text[], $2::timestamptz[]) AS u(s, at) GROUP BY s"
+                        + " ON CONFLICT (subject) DO UPDATE SET last_offered_at ="
+                        + " GREATEST(operator_routing.last_offered_at, EXCLUDED.last_offered_at)")
+                        .execute(Tuple.of(operators, column(offered, Plan::offeredAt, OffsetDateTime[]::new))))
                 .chain(() -> events.publishAll(c, published))
                 .chain(() -> {
                     Uni<Void> accepted = Uni.createFrom().voidItem();

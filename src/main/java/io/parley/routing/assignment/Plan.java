@@ -11,9 +11,15 @@ import io.parley.routing.core.Decision;
  *
  * @param moved whether the task enters a queue or moves along its ladder (a {@code queued}/{@code escalated} event)
  * @param nextTimeout when its target times out from now on
- * @param offer whether an offer is made to the decision's winner (false when the winner is no longer free)
+ * @param offeredAt when the round offers it to the decision's winner ({@link OfferClock}); {@code null}: no offer, also
+ *        when the winner turned out to be no longer free
  */
-record Plan(WaitingTask task, Decision decision, boolean moved, OffsetDateTime nextTimeout, boolean offer) {
+record Plan(WaitingTask task, Decision decision, boolean moved, OffsetDateTime nextTimeout, OffsetDateTime offeredAt) {
+
+    /** Whether an offer is made to the decision's winner. */
+    boolean offer() {
+        return offeredAt != null;
+    }
 
     /** The same plan when its winner turned out to be no longer free: no offer, the task waits. */
     Plan withoutOffer() {
@@ -22,7 +28,7 @@ record Plan(WaitingTask task, Decision decision, boolean moved, OffsetDateTime n
         Decision waits = new Decision(decision.workflowVersion(), decision.filter(), decision.step(), decision.queue(),
                 decision.priority(), decision.timeoutSeconds(), decision.queueOpen(), decision.candidates(), null,
                 notes);
-        return new Plan(task, waits, moved, nextTimeout, false);
+        return new Plan(task, waits, moved, nextTimeout, null);
     }
 
     /** Why the decision is explained, or {@code null} when nothing new happened (still waiting where it was). */

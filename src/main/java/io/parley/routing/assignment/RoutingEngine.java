@@ -115,15 +115,16 @@ class RoutingEngine {
             batches.add(ids.subList(i, Math.min(ids.size(), i + config.decisionsPerTransaction())));
         }
         TargetMatches matches = new TargetMatches();
+        OfferClock clock = new OfferClock(now);
         return Multi.createFrom().iterable(batches)
-                .onItem().transformToUni(batch -> route(batch, workflow, queues, team, matches, now))
+                .onItem().transformToUni(batch -> route(batch, workflow, queues, team, matches, clock, now))
                 .merge(config.transactionsAtOnce())
                 .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
     /** Locks, decides and performs one batch in one transaction; returns the number of offers made. */
     private Uni<Integer> route(List<UUID> ids, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
-            Map<String, OperatorSnapshot> team, TargetMatches matches, Instant now) {
+            Map<String, OperatorSnapshot> team, TargetMatches matches, OfferClock clock, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         return pool.withTransaction(c -> lock(c, ids).chain(tasks -> tasks.isEmpty() ? Uni.createFrom().item(0)
                 : excluded(c, ids).chain(excluded -> {
@@ -131,7 +132,7 @@ class RoutingEngine {
                     tasks.forEach(t -> attributes.put(t.sessionId(), attributes(t.attributes())));
                     List<Plan> plans;
                     synchronized (team) {
-                        plans = Planner.plan(tasks, excluded, workflow, queues, team, attributes, matches, at);
+                        plans = Planner.plan(tasks, excluded, workflow, queues, team, attributes, matches, clock, at);
                     }
                     List<UUID> locked = tasks.stream().map(WaitingTask::sessionId).toList();
                     return CapacityCheck.confirm(c, plans, locked).chain(confirmed -> {
