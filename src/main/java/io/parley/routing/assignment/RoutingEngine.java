@@ -144,9 +144,15 @@ class RoutingEngine {
                 })));
     }
 
+    /**
+     * Locks the batch's tasks that still wait. {@code IS TRUE} keeps the planner on the primary key: with statistics
+     * from before a burst (few waiting then), it would otherwise walk the whole partial index of waiting tasks for
+     * every batch, because that index matches the condition and the order (in a burst of 10,000: about 10 ms instead
+     * of under 1 ms per batch of 100).
+     */
     private static Uni<List<WaitingTask>> lock(SqlConnection c, List<UUID> ids) {
         return c.preparedQuery("SELECT " + WaitingTask.COLUMNS + " FROM routing_tasks WHERE session_id = ANY($1)"
-                + " AND state = 'WAITING' ORDER BY priority DESC, entered_at FOR UPDATE SKIP LOCKED")
+                + " AND (state = 'WAITING') IS TRUE ORDER BY priority DESC, entered_at FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .map(rows -> {
                     List<WaitingTask> tasks = new ArrayList<>();
