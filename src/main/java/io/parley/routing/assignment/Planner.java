@@ -18,8 +18,8 @@ import io.parley.routing.workflow.CompiledWorkflow;
 /**
  * Decides a batch of locked tasks in memory, in order, against one snapshot of the team that it updates as it plans
  * offers (so two tasks of a batch are not planned onto an operator's last free slot, and an operator just offered
- * one is no longer the longest idle). No effects; target expression
- * results are remembered across the round's batches in {@code matches}.
+ * one is no longer the longest idle). No effects; target expression results are remembered across the round's
+ * batches in {@code matches}.
  */
 final class Planner {
 
@@ -60,8 +60,7 @@ final class Planner {
         boolean moved = !decision.queue().equals(task.queue()) || decision.step() != task.step();
         OffsetDateTime nextTimeout = !moved ? timeoutAt
                 : decision.timeoutSeconds() == null ? null : now.plusSeconds(decision.timeoutSeconds());
-        OffsetDateTime offeredAt = decision.winner() == null ? null
-                : clock.next().atOffset(ZoneOffset.UTC);
+        OffsetDateTime offeredAt = decision.winner() == null ? null : clock.next().atOffset(ZoneOffset.UTC);
         return new Plan(task, decision, moved, nextTimeout, offeredAt);
     }
 }
