@@ -60,22 +60,17 @@ echo "starting embedded Parley on $url against $issuer"
 server=$!
 
 ready() { node -e "fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "$1"; }
-for i in $(seq 240); do
-  if ready "$issuer/.well-known/openid-configuration"; then break; fi
-  if ! kill -0 "$keycloak" 2>/dev/null || [ "$i" = 240 ]; then
-    echo "Keycloak did not become ready; its log:" >&2; tail -n 60 "$data/keycloak.log" >&2; exit 1
-  fi
-  sleep 1
-done
-echo "Keycloak ready after $((SECONDS - started))s"
-for i in $(seq 240); do
-  if ready "$url/q/health/ready"; then break; fi
-  if ! kill -0 "$server" 2>/dev/null || [ "$i" = 240 ]; then
-    echo "Parley did not become ready; its log:" >&2; tail -n 80 "$data/parley.log" >&2; exit 1
-  fi
-  sleep 1
-done
-echo "Parley ready after $((SECONDS - started))s"
+await_ready() { # $1 = name, $2 = URL that answers 2xx when ready, $3 = its process, $4 = its log
+  for i in $(seq 240); do
+    if ready "$2"; then echo "$1 ready after $((SECONDS - started))s"; return; fi
+    if ! kill -0 "$3" 2>/dev/null || [ "$i" = 240 ]; then
+      echo "$1 did not become ready; its log:" >&2; tail -n 80 "$4" >&2; exit 1
+    fi
+    sleep 1
+  done
+}
+await_ready Keycloak "$issuer/.well-known/openid-configuration" "$keycloak" "$data/keycloak.log"
+await_ready Parley "$url/q/health/ready" "$server" "$data/parley.log"
 
 status=0
 (cd "$here" && PARLEY_URL="$url" KEYCLOAK_ISSUER="$issuer" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" \
