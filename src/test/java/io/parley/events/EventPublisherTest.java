@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.parley.testing.ParleyInfrastructure;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,12 +72,43 @@ class EventPublisherTest {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer() {
+    @Test
+    void everyRecordIsReadByTheCloudEventsSdkKafkaBinding() throws Throwable {
+        String subject = "sdk-" + UUID.randomUUID();
+        Properties props = properties();
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new CloudEventDeserializer())) {
+            consumer.subscribe(List.of("parley.events"));
+            // Given an event published through the outbox
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                    () -> events.publish("io.parley.test.sdk", subject, "key-2", Map.of("n", 3))));
+
+            // When the official SDK's Kafka deserializer reads the topic (it fails on any record it cannot detect as
+            // a CloudEvent), then it finds the event with its attributes and data
+            List<CloudEvent> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (seen.stream().noneMatch(e -> subject.equals(e.getSubject())) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> seen.add(record.value()));
+            }
+            CloudEvent event = seen.stream().filter(e -> subject.equals(e.getSubject())).findFirst().orElseThrow();
+            assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
+            assertThat(event.getType()).isEqualTo("io.parley.test.sdk");
+            assertThat(event.getSource()).hasToString("/parley");
+            assertThat(event.getDataContentType()).isEqualTo("application/json");
+            assertThat(json.readTree(event.getData().toBytes()).path("n").asInt()).isEqualTo(3);
+        }
+    }
+
+    private static Properties properties() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ParleyInfrastructure.kafkaBootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        return props;
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties(), new StringDeserializer(),
                 new StringDeserializer());
         consumer.subscribe(List.of("parley.events"));
         return consumer;

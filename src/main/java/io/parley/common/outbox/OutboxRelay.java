@@ -1,5 +1,6 @@
 package io.parley.common.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -32,6 +34,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class OutboxRelay {
 
     private static final long RELAY_LOCK = 0x7061726c6579L;
+    private static final String CONTENT_TYPE = "content-type";
+    private static final byte[] CLOUD_EVENT_JSON = "application/cloudevents+json; charset=UTF-8"
+            .getBytes(StandardCharsets.UTF_8);
 
     private final Pool pool;
     private final OutboxConfig config;
@@ -63,8 +68,9 @@ class OutboxRelay {
     }
 
     private Uni<Void> relayBatch(SqlConnection connection) {
-        return connection.preparedQuery("SELECT id, topic, record_key, payload::text AS payload FROM outbox"
-                + " ORDER BY id LIMIT $1").execute(Tuple.of(config.batchSize()))
+        return connection.preparedQuery("SELECT id, topic, record_key, payload::text AS payload,"
+                + " payload ? 'specversion' AS cloud_event FROM outbox ORDER BY id LIMIT $1")
+                .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
                     List<Uni<Void>> sends = new ArrayList<>();
@@ -85,10 +91,19 @@ class OutboxRelay {
                 });
     }
 
+    /**
+     * A CloudEvent goes out in the structured mode of the CloudEvents Kafka protocol binding: the event as JSON in the
+     * value and {@code content-type: application/cloudevents+json} in the headers.
+     */
     private Uni<Void> send(Row row) {
+        RecordHeaders headers = new RecordHeaders();
+        if (Boolean.TRUE.equals(row.getBoolean("cloud_event"))) {
+            headers.add(CONTENT_TYPE, CLOUD_EVENT_JSON);
+        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
                 .withTopic(row.getString("topic"))
                 .withKey(row.getString("record_key"))
+                .withHeaders(headers)
                 .build();
         return kafka.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata));
     }
