@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import io.parley.channel.runtime.OutboundCommand;
 import io.parley.channel.spi.Attachment;
 import io.parley.channel.spi.DeliveryStatus;
@@ -43,12 +45,37 @@ class ReplyService {
             return Uni.createFrom().failure(ProblemException.invalidField("text", "a reply needs text or attachments"));
         }
         String author = who.getPrincipal().getName();
-        return Panache.withTransaction(() -> access.session(sessionId, who).chain(session -> MessageEntity
-                .<MessageEntity> find("sessionId = ?1 and author = ?2 and clientKey = ?3", sessionId, author,
-                        request.clientKey())
-                .firstResult()
+        return Panache.withTransaction(() -> access.session(sessionId, who).chain(session -> existing(sessionId,
+                author, request.clientKey())
                 .chain(existing -> existing != null ? Uni.createFrom().item(new Reply(existing, false))
-                        : create(session, request, attachments, author))));
+                        : create(session, request, attachments, author))))
+                .onFailure(ReplyService::sameKeyRace).recoverWithUni(() -> Panache.withSession(
+                        () -> existing(sessionId, author, request.clientKey()).map(first -> new Reply(first, false))));
+    }
+
+    private static Uni<MessageEntity> existing(UUID sessionId, String author, String clientKey) {
+        return MessageEntity.<MessageEntity> find("sessionId = ?1 and author = ?2 and clientKey = ?3", sessionId,
+                author, clientKey).firstResult();
+    }
+
+    /** The same client key sent twice at once: the second insert lost on the unique index, the first reply stands. */
+    private static boolean sameKeyRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConstraintViolationException violation
+                    && "messages_client_key".equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves the session's last activity forward without a version check: concurrent replies to one session all
+     * succeed, and only changes of state (assign, transfer, close) compete on the session's version.
+     */
+    private static Uni<Void> touch(UUID sessionId, OffsetDateTime now) {
+        return SessionEntity.update("lastActivityAt = ?1 where id = ?2 and lastActivityAt < ?1", now, sessionId)
+                .replaceWithVoid();
     }
 
     private Uni<Reply> create(SessionEntity session, ReplyRequest request, List<Attachment> attachments,
@@ -79,10 +106,10 @@ class ReplyService {
                     message.attachments = attachments;
                     message.deliveryStatus = DeliveryStatus.PENDING;
                     message.sentAt = now;
-                    session.lastActivityAt = now;
                     OutboundCommand command = new OutboundCommand(message.id, session.id, session.customerId,
                             channelId, last.externalChatId, message.text, attachments, last.externalId, List.of());
                     return message.persist()
+                            .chain(() -> touch(session.id, now))
                             .chain(() -> outbox.append(OutboundCommand.TOPIC, session.id.toString(), command))
                             .replaceWith(new Reply(message, true));
                 });
