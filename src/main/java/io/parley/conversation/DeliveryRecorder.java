@@ -21,7 +21,7 @@ class DeliveryRecorder implements DeliveryOutcomes {
     public Uni<Void> sent(OutboundCommand command, String externalMessageId) {
         return MessageEntity.<MessageEntity> findById(command.messageId()).chain(message -> {
             message.externalId = externalMessageId;
-            if (!InboundPipeline.advances(message.deliveryStatus, DeliveryStatus.SENT)) {
+            if (!InboundUpdates.advances(message.deliveryStatus, DeliveryStatus.SENT)) {
                 return Uni.createFrom().voidItem();
             }
             message.deliveryStatus = DeliveryStatus.SENT;

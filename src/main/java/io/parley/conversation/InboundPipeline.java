@@ -1,145 +1,101 @@
 package io.parley.conversation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.channel.runtime.InboundEnvelope;
-import io.parley.channel.spi.DeliveryStatus;
 import io.parley.channel.spi.InboundEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
  * The conversation pipeline: consumes {@code parley.inbound} in batches; within a batch, chats are processed in
- * parallel and each chat's events strictly in order, each event in one database transaction (new messages through
- * {@link InboundStore}). A batch's Kafka offsets are committed only after all its transactions, and redelivered events
- * change nothing, so a crash at any point loses and duplicates nothing.
+ * parallel and each chat's events strictly in order, each event in one database transaction on its own connection
+ * ({@link InboundStore} for new messages, {@link InboundUpdates} for the rest). A batch's Kafka offsets are committed
+ * only after all its transactions, and redelivered events change nothing, so a crash at any point loses and duplicates
+ * nothing.
+ * <p>
+ * No record can stop the pipeline: a record that fails is retried within a time budget, then deferred or parked by
+ * {@link InboundParking}, and the rest of its chat and batch goes on; a batch never runs past its budget, so the
+ * consumer stays within Kafka's limits.
  */
 @ApplicationScoped
 class InboundPipeline {
 
-    private static final Logger LOG = Logger.getLogger(InboundPipeline.class);
-
     private final ObjectMapper json;
     private final InboundStore store;
-    private final ConversationEvents events;
+    private final InboundUpdates updates;
+    private final InboundParking parking;
+    private final ConversationConfig.Pipeline config;
 
-    @Inject
-    @Channel("inbound-dead-letter")
-    MutinyEmitter<String> deadLetters;
-
-    InboundPipeline(ObjectMapper json, InboundStore store, ConversationEvents events) {
+    InboundPipeline(ObjectMapper json, InboundStore store, InboundUpdates updates, InboundParking parking,
+            ConversationConfig config) {
         this.json = json;
         this.store = store;
-        this.events = events;
+        this.updates = updates;
+        this.parking = parking;
+        this.config = config.pipeline();
     }
 
     @Incoming("inbound")
     Uni<Void> consume(ConsumerRecords<String, String> batch) {
-        Map<String, List<String>> byChat = new LinkedHashMap<>();
+        Instant deadline = Instant.now().plus(config.batchBudget());
+        Map<String, List<ConsumerRecord<String, String>>> byChat = new LinkedHashMap<>();
         batch.forEach(record -> byChat.computeIfAbsent(String.valueOf(record.key()), k -> new ArrayList<>())
-                .add(record.value()));
+                .add(record));
         List<Uni<Void>> chats = new ArrayList<>();
-        byChat.values().forEach(values -> {
+        byChat.values().forEach(records -> {
             Uni<Void> inOrder = Uni.createFrom().voidItem();
-            for (String value : values) {
-                inOrder = inOrder.chain(() -> process(value));
+            for (ConsumerRecord<String, String> record : records) {
+                inOrder = inOrder.chain(() -> process(record, deadline));
             }
             chats.add(inOrder);
         });
         return chats.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(chats).andFailFast().replaceWithVoid();
     }
 
-    /** Applies one record; one that cannot be read or keeps failing goes to the dead-letter topic. */
-    private Uni<Void> process(String value) {
+    /** Applies one record, retrying within its budget; one that still fails is deferred or parked. */
+    private Uni<Void> process(ConsumerRecord<String, String> record, Instant batchDeadline) {
         InboundEnvelope envelope;
         try {
-            envelope = json.readValue(value, InboundEnvelope.class);
-        } catch (JsonProcessingException e) {
-            LOG.errorf("Unreadable inbound record sent to the dead-letter topic: %s", e.getOriginalMessage());
-            return deadLetters.send(value);
+            envelope = json.readValue(record.value(), InboundEnvelope.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return parking.park(record, null, "permanent", "unreadable record");
         }
-        return apply(envelope)
-                .onFailure().invoke(e -> LOG.warnf("Inbound event on channel %s failed, retrying: %s",
-                        envelope.channelId(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).atMost(20)
-                .onFailure().recoverWithUni(e -> {
-                    LOG.errorf("Inbound event on channel %s sent to the dead-letter topic after retries: %s",
-                            envelope.channelId(), e.toString());
-                    return deadLetters.send(value);
-                });
+        Instant now = Instant.now();
+        if (!now.isBefore(batchDeadline)) {
+            return parking.later(record, envelope.channelId(), "batch budget exhausted");
+        }
+        Instant until = now.plus(config.recordBudget());
+        Instant expiry = until.isBefore(batchDeadline) ? until : batchDeadline;
+        Duration budget = Duration.between(now, expiry);
+        return Uni.createFrom().deferred(() -> apply(envelope))
+                .ifNoItem().after(budget).fail()
+                .onFailure(failure -> !InboundFailures.permanent(failure))
+                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).expireAt(expiry.toEpochMilli())
+                .onFailure().recoverWithUni(failure -> parking.failed(record, envelope.channelId(), failure));
     }
 
     Uni<Void> apply(InboundEnvelope envelope) {
         return switch (envelope.event()) {
             case InboundEvent.MessageReceived m -> store.received(envelope, m, OffsetDateTime.now(ZoneOffset.UTC));
-            case InboundEvent.MessageEdited e -> Panache.withTransaction(() -> edited(envelope.channelId(), e));
-            case InboundEvent.DeliveryStatusChanged d -> Panache.withTransaction(() -> delivery(envelope.channelId(), d));
-            case InboundEvent.ContactBlocked b -> Panache.withTransaction(() -> blocked(envelope.channelId(), b));
+            case InboundEvent.MessageEdited e -> updates.edited(envelope.channelId(), e);
+            case InboundEvent.DeliveryStatusChanged d -> updates.delivery(envelope.channelId(), d);
+            case InboundEvent.ContactBlocked b -> updates.blocked(envelope.channelId(), b);
         };
-    }
-
-    private Uni<Void> edited(UUID channelId, InboundEvent.MessageEdited e) {
-        return MessageEntity.<MessageEntity> find("channelId = ?1 and direction = ?2 and externalId = ?3", channelId,
-                Direction.IN, e.externalMessageId()).firstResult()
-                .invoke(message -> {
-                    if (message != null) {
-                        message.text = e.text();
-                        message.editedAt = e.occurredAt().atOffset(ZoneOffset.UTC);
-                    }
-                }).replaceWithVoid();
-    }
-
-    private Uni<Void> delivery(UUID channelId, InboundEvent.DeliveryStatusChanged d) {
-        return MessageEntity.<MessageEntity> find("channelId = ?1 and direction = ?2 and externalId = ?3", channelId,
-                Direction.OUT, d.externalMessageId()).firstResult()
-                .chain(message -> {
-                    if (message == null || !advances(message.deliveryStatus, d.status())) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    message.deliveryStatus = d.status();
-                    String type = d.status() == DeliveryStatus.FAILED ? ConversationEvents.MESSAGE_FAILED
-                            : ConversationEvents.MESSAGE_DELIVERED;
-                    return events.message(type, message, null);
-                });
-    }
-
-    private Uni<Void> blocked(UUID channelId, InboundEvent.ContactBlocked b) {
-        return IdentityEntity.<IdentityEntity> find("channelId = ?1 and externalUserId = ?2", channelId,
-                b.externalUserId()).firstResult()
-                .invoke(identity -> {
-                    if (identity != null) {
-                        identity.unreachable = b.blocked();
-                    }
-                }).replaceWithVoid();
-    }
-
-    /** Statuses only move forward; a late SENT never overwrites DELIVERED. */
-    static boolean advances(DeliveryStatus current, DeliveryStatus next) {
-        if (current == null) {
-            return true;
-        }
-        if (next == DeliveryStatus.FAILED) {
-            return current == DeliveryStatus.PENDING || current == DeliveryStatus.SENT;
-        }
-        return current != DeliveryStatus.FAILED && next.ordinal() > current.ordinal();
     }
 }

@@ -27,7 +27,7 @@ import io.quarkus.runtime.StartupEvent;
 class KafkaSetup {
 
     static final List<String> TOPICS = List.of("parley.inbound", "parley.outbound", "parley.events",
-            "parley.inapp-push", "parley.dead-letter");
+            "parley.inapp-push", "parley.dead-letter", "parley.inbound-retry");
 
     private static final Logger LOG = Logger.getLogger(KafkaSetup.class);
 

@@ -1,0 +1,90 @@
+package io.parley.conversation;
+
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.channel.spi.DeliveryStatus;
+import io.parley.channel.spi.InboundEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The pipeline's events other than new messages, each in one transaction on its own connection (chats of a batch run
+ * in parallel, so they share no session): edits, delivery receipts and blocks.
+ */
+@ApplicationScoped
+class InboundUpdates {
+
+    private final Pool pool;
+    private final ConversationEvents events;
+
+    InboundUpdates(Pool pool, ConversationEvents events) {
+        this.pool = pool;
+        this.events = events;
+    }
+
+    Uni<Void> edited(UUID channelId, InboundEvent.MessageEdited e) {
+        return pool.withTransaction(c -> c.preparedQuery("UPDATE messages SET text = $3, edited_at = $4"
+                + " WHERE channel_id = $1 AND direction = 'IN' AND external_id = $2")
+                .execute(Tuple.of(channelId, e.externalMessageId(), e.text(), e.occurredAt().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid());
+    }
+
+    /**
+     * A receipt moves a reply's status forward, and only a reply sent to the chat the receipt comes from: one
+     * customer cannot mark another's replies read.
+     */
+    Uni<Void> delivery(UUID channelId, InboundEvent.DeliveryStatusChanged d) {
+        return pool.withTransaction(c -> c.preparedQuery("""
+                SELECT id, session_id, customer_id, channel_type, external_id, text, subject, attachments,
+                       delivery_status
+                FROM messages WHERE channel_id = $1 AND direction = 'OUT' AND external_id = $2
+                                AND lower(external_chat_id) = lower($3)
+                FOR UPDATE""").execute(Tuple.of(channelId, d.externalMessageId(), d.externalChatId()))
+                .chain(rows -> {
+                    Row row = first(rows);
+                    DeliveryStatus current = row == null || row.getString("delivery_status") == null ? null
+                            : DeliveryStatus.valueOf(row.getString("delivery_status"));
+                    if (row == null || !advances(current, d.status())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    String type = d.status() == DeliveryStatus.FAILED ? ConversationEvents.MESSAGE_FAILED
+                            : ConversationEvents.MESSAGE_DELIVERED;
+                    ConversationEvents.MessageData data = new ConversationEvents.MessageData(row.getUUID("id"),
+                            row.getUUID("session_id"), row.getUUID("customer_id"), channelId,
+                            row.getString("channel_type"), Direction.OUT.name(), row.getString("external_id"),
+                            row.getString("text"), row.getString("subject"),
+                            new AttachmentsConverter().convertToEntityAttribute(row.getString("attachments")),
+                            d.status().name(), null);
+                    return c.preparedQuery("UPDATE messages SET delivery_status = $2 WHERE id = $1")
+                            .execute(Tuple.of(row.getUUID("id"), d.status().name()))
+                            .chain(() -> events.message(c, type, data));
+                }));
+    }
+
+    Uni<Void> blocked(UUID channelId, InboundEvent.ContactBlocked b) {
+        return pool.withTransaction(c -> c.preparedQuery("UPDATE channel_identities SET unreachable = $3"
+                + " WHERE channel_id = $1 AND external_user_id = $2")
+                .execute(Tuple.of(channelId, b.externalUserId(), b.blocked())).replaceWithVoid());
+    }
+
+    /** Statuses only move forward; a late SENT never overwrites DELIVERED. */
+    static boolean advances(DeliveryStatus current, DeliveryStatus next) {
+        if (current == null) {
+            return true;
+        }
+        if (next == DeliveryStatus.FAILED) {
+            return current == DeliveryStatus.PENDING || current == DeliveryStatus.SENT;
+        }
+        return current != DeliveryStatus.FAILED && next.ordinal() > current.ordinal();
+    }
+
+    private static Row first(RowSet<Row> rows) {
+        return rows.iterator().hasNext() ? rows.iterator().next() : null;
+    }
+}
