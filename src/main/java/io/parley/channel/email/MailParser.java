@@ -2,14 +2,17 @@ package io.parley.channel.email;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +22,11 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
 
 /**
  * Reads a MIME message: the text/plain body (preferred in multipart/alternative; charsets such as windows-1251 and
@@ -32,6 +38,9 @@ final class MailParser {
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>\\s]+>)");
     private static final Pattern RECIPIENT = Pattern.compile("(?im)^Final-Recipient:\\s*[^;]*;\\s*(\\S+)");
     private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*([245])\\.\\d{1,3}\\.\\d{1,3}");
+
+    /** How much of an unreadable mail's raw body is taken in as its text. */
+    private static final int SALVAGED_TEXT = 65_536;
 
     private MailParser() {
     }
@@ -105,13 +114,126 @@ final class MailParser {
         }
     }
 
-    private static String text(Part part) throws MessagingException, IOException {
-        Object content = part.getContent();
-        if (content instanceof String text) {
-            return text;
+    /**
+     * A text part's text. A part that cannot be decoded as declared (an unknown charset, broken base64, an unknown
+     * Content-Transfer-Encoding) is read as well as it can be: decoded where the encoding is known, in its charset
+     * where Java knows it, else as UTF-8 with U+FFFD for what is not.
+     */
+    private static String text(Part part) throws MessagingException {
+        try {
+            Object content = part.getContent();
+            if (content instanceof String text) {
+                return text;
+            }
+        } catch (IOException | MessagingException | RuntimeException e) {
+            return bestEffort(part);
         }
+        return bestEffort(part);
+    }
+
+    private static String bestEffort(Part part) throws MessagingException {
+        byte[] bytes = bytes(part);
+        Charset charset = StandardCharsets.UTF_8;
+        try {
+            String declared = new ContentType(part.getContentType()).getParameter("charset");
+            if (declared != null && Charset.isSupported(MimeUtility.javaCharset(declared))) {
+                charset = Charset.forName(MimeUtility.javaCharset(declared));
+            }
+        } catch (ParseException | IllegalArgumentException e) {
+            charset = StandardCharsets.UTF_8;
+        }
+        return new String(bytes, charset);
+    }
+
+    /**
+     * The part's decoded bytes; for base64 that does not decode, what decodes up to the first fault; for an unknown
+     * transfer encoding, the raw bytes.
+     */
+    private static byte[] bytes(Part part) throws MessagingException {
         try (InputStream in = part.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
+        } catch (IOException | MessagingException | RuntimeException e) {
+            if (!(part instanceof MimePart mime)) {
+                return new byte[0];
+            }
+            try (InputStream raw = rawStream(mime)) {
+                byte[] bytes = raw.readAllBytes();
+                return "base64".equalsIgnoreCase(String.valueOf(mime.getEncoding()).trim()) ? base64Prefix(bytes)
+                        : bytes;
+            } catch (IOException raw) {
+                return new byte[0];
+            }
+        }
+    }
+
+    /** Decodes base64 up to its padding or first character outside the alphabet, skipping line breaks. */
+    private static byte[] base64Prefix(byte[] raw) {
+        StringBuilder digits = new StringBuilder(raw.length);
+        for (byte b : raw) {
+            char c = (char) (b & 0xff);
+            if (c == '\r' || c == '\n' || c == ' ' || c == '\t') {
+                continue;
+            }
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+                break;
+            }
+            digits.append(c);
+        }
+        if (digits.length() % 4 == 1) {
+            digits.setLength(digits.length() - 1);
+        }
+        return Base64.getDecoder().decode(digits.toString());
+    }
+
+    private static InputStream rawStream(MimePart part) throws MessagingException {
+        return part instanceof MimeBodyPart body ? body.getRawInputStream()
+                : ((MimeMessage) part).getRawInputStream();
+    }
+
+    /**
+     * What can still be read of a mail {@link #parse} failed on: sender, subject, ids and time where their headers
+     * are readable, and the body's raw text. The mail itself stays in the mailbox's processed folder.
+     */
+    static ParsedMail salvage(MimeMessage mail) {
+        InternetAddress from = null;
+        try {
+            from = firstAddress(mail.getFrom());
+        } catch (MessagingException | RuntimeException e) {
+            from = null;
+        }
+        String address = from == null ? "unknown@invalid" : from.getAddress().toLowerCase(Locale.ROOT);
+        String subject = quietly(mail::getSubject);
+        Instant sent = quietly(() -> mail.getSentDate() == null ? null : mail.getSentDate().toInstant());
+        String id;
+        try {
+            id = messageId(mail, address, subject, sent);
+        } catch (MessagingException | RuntimeException e) {
+            id = "<" + UUID.nameUUIDFromBytes((address + "|" + sent + "|" + subject).getBytes(StandardCharsets.UTF_8))
+                    + "@parley.unreadable>";
+        }
+        String text;
+        try {
+            text = new String(bytes(mail), StandardCharsets.UTF_8);
+            text = text.length() > SALVAGED_TEXT ? text.substring(0, SALVAGED_TEXT) : text;
+        } catch (MessagingException | RuntimeException e) {
+            text = "";
+        }
+        boolean automatic = Boolean.TRUE.equals(quietly(() -> automatic(mail, address)));
+        return new ParsedMail(id, address, from == null ? null : from.getPersonal(), subject,
+                quietly(() -> header(mail, "In-Reply-To")), quietly(() -> header(mail, "References")), sent, text,
+                null, List.of(), automatic, null);
+    }
+
+    /** A header value that may be unreadable. */
+    private interface HeaderValue<T> {
+        T read() throws MessagingException;
+    }
+
+    private static <T> T quietly(HeaderValue<T> value) {
+        try {
+            return value.read();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
         }
     }
 

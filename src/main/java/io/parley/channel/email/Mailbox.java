@@ -27,12 +27,15 @@ import jakarta.mail.search.MessageIDTerm;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.jboss.logging.Logger;
 
 /**
  * Blocking IMAP and SMTP work for one mailbox (Jakarta Mail); callers run it on worker threads. Read mail is moved to
  * the processed folder, which doubles as the store Parley reads originals (for threading) and attachments from.
  */
 final class Mailbox {
+
+    private static final Logger LOG = Logger.getLogger(Mailbox.class);
 
     /**
      * New mail after a cursor.
@@ -103,10 +106,24 @@ final class Mailbox {
         List<ParsedMail> mails = new ArrayList<>();
         long last = done;
         for (Message message : batch) {
-            mails.add(MailParser.parse((MimeMessage) message));
+            mails.add(parseOrSalvage(inbox, (MimeMessage) message));
             last = Math.max(last, inbox.getUID(message));
         }
         return new Fetched(validity, last, mails, false);
+    }
+
+    /**
+     * One mail, read as well as it can be: a mail the parser fails on never holds back the mails after it (the
+     * cursor moves past it); it is taken in with what could be read, and stays in the processed folder whole.
+     */
+    private static ParsedMail parseOrSalvage(IMAPFolder inbox, MimeMessage message) throws MessagingException {
+        try {
+            return MailParser.parse(message);
+        } catch (IOException | MessagingException | RuntimeException e) {
+            LOG.warnf("Mail UID %d in %s could not be read whole (%s); taken in with what could be read",
+                    inbox.getUID(message), inbox.getFullName(), e.getClass().getSimpleName());
+            return MailParser.salvage(message);
+        }
     }
 
     /**

@@ -45,6 +45,29 @@ class MailParserTest {
     }
 
     @Test
+    void malformedMailIsReadAsWellAsItCanBe() throws Exception {
+        // An unknown charset: the bytes are read as UTF-8
+        ParsedMail charset = MailParser.parse(fixture("unknown-charset"));
+        assertThat(charset.messageId()).isEqualTo("<bad-charset@customer.test>");
+        assertThat(charset.subject()).isEqualTo("Неверная цена");
+        assertThat(charset.text()).contains("Цена на полке 99, на кассе 149.");
+        // Broken base64: what decodes is kept
+        assertThat(MailParser.parse(fixture("invalid-base64")).text()).startsWith("Холодильник");
+        // An unknown transfer encoding: the raw text
+        assertThat(MailParser.parse(fixture("unknown-encoding")).text()).contains("Raw text stays readable");
+    }
+
+    @Test
+    void aMailThatCannotBeParsedIsSalvagedFromItsHeaders() throws Exception {
+        ParsedMail mail = MailParser.salvage(fixture("unknown-encoding"));
+        assertThat(mail.messageId()).isEqualTo("<bad-cte@customer.test>");
+        assertThat(mail.from()).isEqualTo("pavel@customer.test");
+        assertThat(mail.subject()).isEqualTo("Unknown encoding");
+        assertThat(mail.text()).contains("Raw text stays readable");
+        assertThat(mail.attachments()).isEmpty();
+    }
+
+    @Test
     void htmlOnlyMailGetsText() throws Exception {
         assertThat(MailParser.parse(fixture("html-only")).text()).isEqualTo("Где мой заказ?\nСпасибо заранее");
     }
