@@ -27,14 +27,21 @@ load=$!
 sleep "$kill_after"
 before=$(grep -o 'accepted=[0-9]*' "$dir/load.log" | tail -1)
 kill -9 "$pid"
+accepted_at_kill=$(wc -l < "$dir/accepted.txt")
 echo "killed Parley (pid $pid) with kill -9 at ${kill_after}s ($before so far)"
 sleep 3
 start
+ready=$(date +%s.%N)
 echo "restarted"
-wait "$load" || true
 channel=$(sed -n 's/^channel //p' "$dir/load.log")
-accepted=$(wc -l < "$dir/accepted.txt")
 sql="psql -h 127.0.0.1 -p 55432 -U postgres -d parley -At -c"
+for _ in $(seq 1 600); do
+  [ "$($sql "SELECT count(*) FROM messages WHERE channel_id = '$channel'")" -ge "$accepted_at_kill" ] && break
+  sleep 0.2
+done
+echo "messages accepted before the kill all stored $(echo "$(date +%s.%N) - $ready" | bc) s after readiness"
+wait "$load" || true
+accepted=$(wc -l < "$dir/accepted.txt")
 for _ in $(seq 1 120); do
   stored=$($sql "SELECT count(*) FROM messages WHERE channel_id = '$channel'")
   [ "$stored" -ge "$accepted" ] && break

@@ -88,6 +88,24 @@ class OutboundDeliveryTest {
     }
 
     @Test
+    void aRetryAfterLongerThanAMinuteKeepsTheOutboundConsumerAlive() throws Exception {
+        // Given a provider that asks one chat to wait 65 s, longer than the Kafka connector's 60 s record check
+        UUID channel = scriptedChannel();
+        String chat = "patient-" + UUID.randomUUID();
+        ScriptedAdapterFactory.script(chat, new ChannelFailure.RateLimited(Duration.ofSeconds(65), "429"));
+        String session = sessionOf(channel, chat);
+        String id = reply(session, "wait for it");
+
+        // When the wait is over, then the reply is SENT, the consumer is alive and still delivers other replies
+        await().atMost(Duration.ofSeconds(100)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/sessions/{id}", session)
+                .then().body("messages.find { it.id == '" + id + "' }.deliveryStatus", equalTo("SENT")));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        String otherSession = sessionOf(scriptedChannel(), "after-" + UUID.randomUUID());
+        awaitStatus(otherSession, reply(otherSession, "still flowing"), "SENT");
+    }
+
+    @Test
     void permanentFailureIsDeadLetteredMarksTheContactAndCanBeReplayed() throws Exception {
         UUID channel = scriptedChannel();
         String chat = "blocked-" + UUID.randomUUID();
