@@ -2,6 +2,7 @@
 # Crash safety check: kill -9 Parley (and with it the in-process Kafka broker) while visitors' messages are being
 # accepted, start it again, and check that every message that got its 202 is stored, exactly once.
 # Usage: bench/crash-check.sh [rate] [seconds] [kill-after-seconds]    Needs psql. Uses a separate data dir.
+# PARLEY_JAVA_OPTS adds JVM options to both starts (e.g. -D settings to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:-300}
@@ -11,7 +12,7 @@ dir="$PWD/target/crash-check"
 rm -rf "$dir" && mkdir -p "$dir"
 ./parley mvn -q -B package -Dembedded
 start() {
-  ./parley java -Dquarkus.profile=embedded -Dparley.embedded.dir="$dir/data" \
+  ./parley java ${PARLEY_JAVA_OPTS:-} -Dquarkus.profile=embedded -Dparley.embedded.dir="$dir/data" \
     -jar target/embedded/quarkus-app/quarkus-run.jar >>"$dir/parley.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do
@@ -27,7 +28,7 @@ load=$!
 sleep "$kill_after"
 before=$(grep -o 'accepted=[0-9]*' "$dir/load.log" | tail -1)
 kill -9 "$pid"
-accepted_at_kill=$(wc -l < "$dir/accepted.txt")
+accepted_at_kill=${before#accepted=}
 echo "killed Parley (pid $pid) with kill -9 at ${kill_after}s ($before so far)"
 sleep 3
 start
