@@ -102,9 +102,10 @@ class ChannelPollers {
             }
             return leases.hold(channelId, owner, config.leaseTtl()).chain(lease -> lease == null
                     ? Uni.createFrom().item(Next.STOP)
-                    : poller.poll(lease.cursor()).chain(batch -> inbound.publish(channel, batch.events())
-                            .chain(() -> leases.advance(channelId, owner, batch.nextCursor()))
-                            .map(held -> !held ? Next.STOP : batch.events().isEmpty() ? Next.IDLE : Next.AT_ONCE)));
+                    : poller.poll(lease.cursor()).invoke(batch -> inbound.unusable(channel, batch.unusable()))
+                            .chain(batch -> inbound.publish(channel, batch.events())
+                                    .chain(() -> leases.advance(channelId, owner, batch.nextCursor()))
+                                    .map(held -> !held ? Next.STOP : batch.events().isEmpty() ? Next.IDLE : Next.AT_ONCE)));
         }).subscribe().with(next -> {
             failures.remove(channelId);
             after(channelId, next, Duration.ZERO);

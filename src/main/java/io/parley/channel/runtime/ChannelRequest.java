@@ -3,6 +3,7 @@ package io.parley.channel.runtime;
 import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -13,5 +14,5 @@ import jakarta.validation.constraints.Size;
  * @param secrets credentials; encrypted at rest and never returned
  */
 public record ChannelRequest(@NotBlank @Size(max = 32) String type, @NotBlank @Size(max = 200) String name,
-        Map<String, String> config, Map<String, String> secrets) {
+        Map<String, @NotNull String> config, Map<String, @NotNull String> secrets) {
 }

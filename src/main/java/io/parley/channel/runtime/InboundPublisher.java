@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class InboundPublisher {
 
+    private static final Logger LOG = Logger.getLogger(InboundPublisher.class);
     private static final String NORMALIZED = "parley.ingress.normalized";
+    private static final String UNUSABLE = "parley.inbound.unusable";
 
     private final ObjectMapper json;
     private final MeterRegistry metrics;
@@ -51,6 +54,18 @@ public class InboundPublisher {
                         now))))
                 .toList();
         return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    /**
+     * Records the provider updates of a delivery or batch that the adapter could not read and dropped: one warning and
+     * one count each ({@code parley_inbound_unusable_total} by channel type and reason), never their content.
+     */
+    public void unusable(ResolvedChannel channel, List<String> reasons) {
+        for (String reason : reasons) {
+            LOG.warnf("Channel %s (%s): dropped an update that could not be read: %s", channel.id(), channel.type(),
+                    reason);
+            metrics.counter(UNUSABLE, "channel_type", channel.type(), "reason", reason).increment();
+        }
     }
 
     private InboundEvent normalized(ResolvedChannel channel, InboundEvent event, Instant now) {

@@ -1,6 +1,7 @@
 package io.parley.channel.runtime;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.parley.channel.spi.ChannelException;
 import io.parley.channel.spi.ChannelFailure;
+import io.parley.channel.spi.Unusable;
 import io.parley.channel.spi.WebhookReceiver;
 import io.parley.common.problem.Problem;
 import io.parley.common.problem.ProblemException;
@@ -26,7 +28,9 @@ import io.smallrye.mutiny.Uni;
  * Where providers push updates: {@code POST /webhooks/{type}/{channelId}}. The channel's adapter verifies the delivery
  * with its own secret and translates it; the provider gets the adapter's answer only after the events are durably in
  * Kafka. A refused signature or secret is answered 401, a malformed body 400, a failed Kafka write 503 (the provider
- * retries), all as problem+json. Bodies are never logged.
+ * retries), all as problem+json. An update the adapter could not read is dropped, logged and counted
+ * ({@link InboundPublisher#unusable}); a failure the adapter did not classify is answered 400, never 5xx. Bodies are
+ * never logged.
  */
 @Path("/webhooks/{type}/{channelId}")
 @PermitAll
@@ -56,8 +60,10 @@ class WebhookIngress {
             if (!channel.enabled()) {
                 throw new ProblemException(Problem.of(403, "Channel disabled", "This channel is disabled"));
             }
-            return receiver.receive(request)
+            return Uni.createFrom().deferred(() -> receiver.receive(request))
                     .onFailure(ChannelException.class).transform(e -> refused(channelId, (ChannelException) e))
+                    .onFailure(e -> !(e instanceof ProblemException)).transform(e -> unreadable(channel, e))
+                    .invoke(result -> inbound.unusable(channel, result.unusable()))
                     .chain(result -> inbound.publish(channel, result.events())
                             .onFailure().transform(e -> {
                                 LOG.warnf("Webhook delivery on channel %s could not be written to Kafka: %s",
@@ -81,6 +87,12 @@ class WebhookIngress {
             case ChannelFailure.Retryable r -> Problem.of(503, "Unavailable", r.reason());
         };
         return new ProblemException(problem);
+    }
+
+    /** An adapter failed on a delivery in a way it did not classify: the delivery is unreadable, never a 5xx. */
+    private ProblemException unreadable(ResolvedChannel channel, Throwable failure) {
+        inbound.unusable(channel, List.of(Unusable.reason(failure)));
+        return new ProblemException(Problem.of(400, "Bad request", "The delivery could not be read"));
     }
 
     private static Map<String, String> lowerCase(HttpHeaders headers) {

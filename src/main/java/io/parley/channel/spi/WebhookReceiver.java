@@ -13,7 +13,9 @@ public interface WebhookReceiver extends ChannelAdapter {
 
     /**
      * Verifies and parses one delivery. Fails with {@link ChannelException} holding
-     * {@link ChannelFailure.AuthenticationFailed} for a bad signature or secret (answered 401/403).
+     * {@link ChannelFailure.AuthenticationFailed} for a bad signature or secret (answered 401) or
+     * {@link ChannelFailure.Permanent} for a body that is not the provider's format (400). Any other failure is a defect
+     * of the adapter; the runtime still answers it 400 and counts it, never 5xx.
      */
     Uni<Result> receive(Request request);
 
@@ -25,11 +27,21 @@ public interface WebhookReceiver extends ChannelAdapter {
     record Request(Map<String, String> headers, Map<String, String> query, byte[] body) {
     }
 
-    /** The events to ingest and the answer the provider expects. */
-    record Result(List<InboundEvent> events, int status, String contentType, String body) {
+    /**
+     * The events to ingest and the answer the provider expects.
+     *
+     * @param unusable why each update of the delivery that could not be read was dropped (see {@link Unusable}); the
+     *        runtime logs and counts them
+     */
+    record Result(List<InboundEvent> events, int status, String contentType, String body, List<String> unusable) {
 
         public Result {
             events = List.copyOf(events);
+            unusable = List.copyOf(unusable);
+        }
+
+        public Result(List<InboundEvent> events, int status, String contentType, String body) {
+            this(events, status, contentType, body, List.of());
         }
     }
 }

@@ -18,10 +18,12 @@ import io.parley.channel.spi.ChannelCapabilities;
 import io.parley.channel.spi.ChannelContext;
 import io.parley.channel.spi.ChannelException;
 import io.parley.channel.spi.ChannelFailure;
+import io.parley.channel.spi.InboundEvent;
 import io.parley.channel.spi.MessageSender;
 import io.parley.channel.spi.OutboundMessage;
 import io.parley.channel.spi.SendResult;
 import io.parley.channel.spi.TypingSender;
+import io.parley.channel.spi.Unusable;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -117,6 +119,21 @@ abstract sealed class TelegramAdapter implements MessageSender, TypingSender, Ac
         FileTooLarge() {
             super("Telegram lets bots download files up to 20 MB only", null, false, false);
         }
+    }
+
+    /** The events of some updates and why each unreadable one was dropped. */
+    record Read(List<InboundEvent> events, List<String> unusable) {
+    }
+
+    /**
+     * Translates updates one by one, so that one Parley cannot read is dropped with its reason and the others go on,
+     * and answers the pressed buttons among them.
+     */
+    Read read(List<?> updates) {
+        Unusable<Updates.Translated> each = Unusable.readEach(updates,
+                update -> Updates.translate(List.of((JsonObject) update), fileBase(), context.clock().instant()));
+        answer(each.read().stream().flatMap(t -> t.callbackQueryIds().stream()).toList());
+        return new Read(each.read().stream().flatMap(t -> t.events().stream()).toList(), each.reasons());
     }
 
     /** Stops the spinner of pressed buttons; best effort (a query expires after about 150 s anyway). */

@@ -41,16 +41,17 @@ final class TelegramPollingAdapter extends TelegramAdapter implements Poller {
             params.put("offset", Long.parseLong(cursor));
         }
         return api.call("getUpdates", params, Duration.ofSeconds(config.pollTimeoutSeconds() + 15L)).map(result -> {
-            List<JsonObject> updates = new ArrayList<>();
+            JsonArray updates = (JsonArray) result;
             long next = cursor == null ? 0 : Long.parseLong(cursor);
-            for (Object item : (JsonArray) result) {
-                JsonObject update = (JsonObject) item;
-                updates.add(update);
-                next = Math.max(next, update.getLong("update_id") + 1);
+            for (Object item : updates) {
+                if (item instanceof JsonObject update && update.getValue("update_id") instanceof Number id) {
+                    next = Math.max(next, id.longValue() + 1);
+                }
             }
-            Updates.Translated translated = Updates.translate(updates, fileBase(), context.clock().instant());
-            answer(translated.callbackQueryIds());
-            return new Batch(translated.events(), updates.isEmpty() ? cursor : String.valueOf(next));
+            List<Object> items = new ArrayList<>();
+            updates.forEach(items::add);
+            Read read = read(items);
+            return new Batch(read.events(), next == 0 ? cursor : String.valueOf(next), read.unusable());
         });
     }
 }

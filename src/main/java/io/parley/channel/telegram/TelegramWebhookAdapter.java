@@ -10,13 +10,14 @@ import io.parley.channel.spi.ChannelException;
 import io.parley.channel.spi.ChannelFailure;
 import io.parley.channel.spi.WebhookReceiver;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Webhook mode: {@code setWebhook} on activation (Parley's URL, the derived secret token, the update kinds Parley
  * reads); every delivery must carry the secret in {@code X-Telegram-Bot-Api-Secret-Token}. Telegram holds a chat's
- * further updates until it gets a 2xx, which the runtime sends as soon as the events are durably stored.
+ * further updates until it gets a 2xx, which the runtime sends as soon as the events are durably stored. An update
+ * Parley cannot read (a field of the wrong type, no message id) is answered 200 too, dropped and counted: Telegram
+ * would only retry it for hours and hold the chat meanwhile. A body that is not JSON is answered 400.
  */
 final class TelegramWebhookAdapter extends TelegramAdapter implements WebhookReceiver {
 
@@ -53,12 +54,11 @@ final class TelegramWebhookAdapter extends TelegramAdapter implements WebhookRec
             JsonObject update;
             try {
                 update = new JsonObject(new String(request.body(), StandardCharsets.UTF_8));
-            } catch (DecodeException e) {
+            } catch (RuntimeException e) {
                 throw new ChannelException(new ChannelFailure.Permanent("body: not a Telegram update", false));
             }
-            Updates.Translated translated = Updates.translate(List.of(update), fileBase(), context.clock().instant());
-            answer(translated.callbackQueryIds());
-            return new Result(translated.events(), 200, "text/plain", "");
+            Read read = read(List.of(update));
+            return new Result(read.events(), 200, "text/plain", "", read.unusable());
         });
     }
 }

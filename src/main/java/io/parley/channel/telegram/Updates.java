@@ -9,6 +9,7 @@ import java.util.Map;
 import io.parley.channel.spi.Attachment;
 import io.parley.channel.spi.InboundEvent;
 import io.parley.channel.spi.Sender;
+import io.parley.channel.spi.Unusable;
 import io.parley.channel.spi.VerifiedIdentifier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -134,15 +135,23 @@ final class Updates {
     }
 
     private static String key(JsonObject message) {
-        return chat(message) + ":" + message.getLong("message_id");
+        return chat(message) + ":" + required(message.getLong("message_id"), "message_id");
     }
 
     private static String chat(JsonObject holder) {
-        return String.valueOf(holder.getJsonObject("chat").getLong("id"));
+        return String.valueOf(required(holder.getJsonObject("chat").getLong("id"), "chat.id"));
     }
 
     private static String id(JsonObject user) {
-        return String.valueOf(user.getLong("id"));
+        return String.valueOf(required(user.getLong("id"), "from.id"));
+    }
+
+    /** Ids are never guessed: without one an update would collapse into others keyed {@code null}. */
+    private static long required(Long id, String field) {
+        if (id == null) {
+            throw new Unusable.MissingField(field);
+        }
+        return id;
     }
 
     private static String name(JsonObject user) {

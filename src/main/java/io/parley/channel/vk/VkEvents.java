@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.parley.channel.spi.Attachment;
 import io.parley.channel.spi.InboundEvent;
 import io.parley.channel.spi.Sender;
+import io.parley.channel.spi.Unusable;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -46,7 +47,8 @@ final class VkEvents {
         }
         List<Attachment> attachments = attachments(message.getJsonArray("attachments", new JsonArray()));
         return new InboundEvent.MessageReceived(key(message), peer(message),
-                Sender.anonymous(String.valueOf(message.getLong("from_id"))), text.isEmpty() && !attachments.isEmpty()
+                Sender.anonymous(String.valueOf(required(message.getLong("from_id"), "from_id"))),
+                text.isEmpty() && !attachments.isEmpty()
                         ? null
                         : text,
                 attachments, Instant.ofEpochSecond(message.getLong("date")),
@@ -96,10 +98,18 @@ final class VkEvents {
     }
 
     private static String key(JsonObject message) {
-        return peer(message) + ":" + message.getLong("conversation_message_id");
+        return peer(message) + ":" + required(message.getLong("conversation_message_id"), "conversation_message_id");
     }
 
     private static String peer(JsonObject message) {
-        return String.valueOf(message.getLong("peer_id"));
+        return String.valueOf(required(message.getLong("peer_id"), "peer_id"));
+    }
+
+    /** Ids are never guessed: without one an event would collapse into others keyed {@code null}. */
+    private static long required(Long id, String field) {
+        if (id == null) {
+            throw new Unusable.MissingField(field);
+        }
+        return id;
     }
 }

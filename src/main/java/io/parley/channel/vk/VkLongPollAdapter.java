@@ -1,7 +1,6 @@
 package io.parley.channel.vk;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +8,7 @@ import java.util.UUID;
 import io.parley.channel.spi.ChannelContext;
 import io.parley.channel.spi.InboundEvent;
 import io.parley.channel.spi.Poller;
+import io.parley.channel.spi.Unusable;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -61,11 +61,9 @@ final class VkLongPollAdapter extends VkAdapter implements Poller {
                 return new Batch(List.of(), failed == 2 ? ts : null);
             }
             Instant now = context.clock().instant();
-            List<InboundEvent> events = new ArrayList<>();
-            for (Object update : answer.getJsonArray("updates", new JsonArray())) {
-                VkEvents.translate((JsonObject) update, now).ifPresent(events::add);
-            }
-            return new Batch(events, String.valueOf(answer.getValue("ts")));
+            Unusable<InboundEvent> read = Unusable.readEach(answer.getJsonArray("updates", new JsonArray()),
+                    update -> VkEvents.translate((JsonObject) update, now).orElse(null));
+            return new Batch(read.read(), String.valueOf(answer.getValue("ts")), read.reasons());
         });
     }
 }

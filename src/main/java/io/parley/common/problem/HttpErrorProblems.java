@@ -1,5 +1,7 @@
 package io.parley.common.problem;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -12,8 +14,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Problem+json for errors raised below the REST layer: unknown paths, bodies over the size limit, and authentication
- * failures on non-REST routes. Errors from resources are handled by {@link ProblemMappers}.
+ * Problem+json for errors raised below the REST layer: unknown paths, bodies over the size limit, NUL in a URI, and
+ * authentication failures on non-REST routes. Errors from resources are handled by {@link ProblemMappers}.
  */
 @ApplicationScoped
 class HttpErrorProblems {
@@ -30,6 +32,7 @@ class HttpErrorProblems {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
         router.route().order(Integer.MIN_VALUE).handler(this::rejectOversized);
+        router.route().order(Integer.MIN_VALUE).handler(HttpErrorProblems::rejectNul);
         router.route().order(LAST).handler(ctx -> write(ctx, 404));
     }
 
@@ -40,6 +43,20 @@ class HttpErrorProblems {
                 && Long.parseLong(length) > maxBodySize) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             write(ctx, 413);
+        } else {
+            ctx.next();
+        }
+    }
+
+    /**
+     * Refuses a NUL in the path or query: no id, name or subject contains one, and PostgreSQL cannot store or compare
+     * it.
+     */
+    private static void rejectNul(RoutingContext ctx) {
+        String uri = ctx.request().uri();
+        if (uri.indexOf('\0') >= 0 || uri.toLowerCase(Locale.ROOT).contains("%00")) {
+            ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(Json.encode(Problem.of(400, "Bad request", "The path or query contains a NUL character")));
         } else {
             ctx.next();
         }

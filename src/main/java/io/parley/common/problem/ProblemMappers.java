@@ -2,6 +2,8 @@ package io.parley.common.problem;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -26,6 +28,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Jackson's message for a key given twice ({@link StrictJson}). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.{1,200})'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -46,6 +50,11 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = JsonPaths.of(mapping.getPath());
             return respond(Problem.invalid(List.of(new Problem.FieldError(field, "has the wrong type or format"))));
+        }
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.matches()) {
+            return respond(Problem.invalid(List.of(new Problem.FieldError(duplicate.group(1),
+                    "appears more than once in its object"))));
         }
         return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON"));
     }
