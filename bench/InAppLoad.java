@@ -39,8 +39,9 @@ public class InAppLoad {
             String admin = get(http, url + "/dev/token?role=admin");
             String secret = "bench-secret-" + UUID.randomUUID();
             String created = post(http, url + "/api/admin/channels", "Bearer " + admin, null,
-                    "{\"type\":\"inapp\",\"name\":\"bench " + UUID.randomUUID() + "\",\"secrets\":{\"identitySecret\":\""
-                            + secret + "\"}}");
+                    "{\"type\":\"inapp\",\"name\":\"bench " + UUID.randomUUID()
+                            + "\",\"config\":{\"visitorsPerMinute\":\"999999\",\"channelVisitorsPerMinute\":\"999999\",\"messagesPerMinute\":\"999999\"}"
+                            + ",\"secrets\":{\"identitySecret\":\"" + secret + "\"}}");
             channel = field(created, "id");
         }
         System.out.println("channel " + channel);

@@ -43,7 +43,8 @@ public class PushLoad {
         String admin = "Bearer " + get(http, url + "/dev/token?role=admin");
 
         String channel = field(send(http, "POST", url + "/api/admin/channels", admin, "{\"type\":\"inapp\",\"name\":"
-                + "\"push bench " + run + "\",\"secrets\":{\"identitySecret\":\"bench-secret-" + run + "\"}}"), "id");
+                + "\"push bench " + run + "\",\"config\":{\"visitorsPerMinute\":\"999999\",\"channelVisitorsPerMinute\":\"999999\",\"messagesPerMinute\":\"999999\"}"
+                + ",\"secrets\":{\"identitySecret\":\"bench-secret-" + run + "\"}}"), "id");
         send(http, "PUT", url + "/api/admin/queues/pb-" + run, admin, "{\"name\":\"push bench\",\"targetExpression\":"
                 + "\"operator.groups HAS 'pb-" + run + "'\",\"offerTimeoutSeconds\":600}");
         send(http, "PUT", url + "/api/admin/workflow", admin, "{\"filters\":[],\"defaultTarget\":{\"queue\":\"pb-"

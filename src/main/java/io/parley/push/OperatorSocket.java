@@ -3,8 +3,10 @@ package io.parley.push;
 import jakarta.annotation.security.PermitAll;
 
 import io.parley.security.PublicEndpoint;
+import io.parley.security.SocketAuthDeadline;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
@@ -32,12 +34,20 @@ class OperatorSocket {
     private final PushHub hub;
     private final OperatorEventStore store;
     private final OperatorActions actions;
+    private final SocketAuthDeadline deadline;
 
-    OperatorSocket(PushTickets tickets, PushHub hub, OperatorEventStore store, OperatorActions actions) {
+    OperatorSocket(PushTickets tickets, PushHub hub, OperatorEventStore store, OperatorActions actions,
+            SocketAuthDeadline deadline) {
         this.tickets = tickets;
         this.hub = hub;
         this.store = store;
         this.actions = actions;
+        this.deadline = deadline;
+    }
+
+    @OnOpen
+    void onOpen(WebSocketConnection connection) {
+        deadline.arm(connection, c -> c.userData().get(CONNECTION) != null);
     }
 
     @OnTextMessage

@@ -31,8 +31,11 @@ import io.parley.channel.spi.InboundEvent;
 import io.parley.common.problem.Problem;
 import io.parley.common.problem.ProblemException;
 import io.parley.conversation.ChatHistory;
+import io.parley.security.AbuseConfig;
 import io.parley.security.PublicEndpoint;
+import io.parley.security.RateLimiter;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The in-app chat API used by a company's app or site (and by Parley's widget). Visitors start a chat, send messages
@@ -76,16 +79,22 @@ class InAppResource {
     private final InAppChannels channels;
     private final InboundPublisher inbound;
     private final ChatHistory history;
+    private final RateLimiter limiter;
+    private final AbuseConfig limits;
 
-    InAppResource(InAppChannels channels, InboundPublisher inbound, ChatHistory history) {
+    InAppResource(InAppChannels channels, InboundPublisher inbound, ChatHistory history, RateLimiter limiter,
+            AbuseConfig limits) {
         this.channels = channels;
         this.inbound = inbound;
         this.history = history;
+        this.limiter = limiter;
+        this.limits = limits;
     }
 
     @POST
     @Path("/visitors")
-    public Uni<StartResponse> start(UUID channelId, @Valid @NotNull StartRequest request) {
+    public Uni<StartResponse> start(UUID channelId, @Valid @NotNull StartRequest request, HttpServerRequest http) {
+        String address = address(http);
         return channels.findEnabled(channelId).map(found -> {
             String secret = found.config().identitySecret();
             Instant now = Instant.now();
@@ -100,6 +109,7 @@ class InAppResource {
             } else if (resumed != null) {
                 visitor = resumed;
             } else {
+                limitNewVisitor(found, channelId, address);
                 visitor = new VisitorTokens.Visitor(channelId, VisitorTokens.VISITOR_PREFIX + UUID.randomUUID(), false);
             }
             String token = VisitorTokens.issue(secret, visitor, now.plus(TOKEN_LIFETIME));
@@ -111,7 +121,8 @@ class InAppResource {
     @Path("/messages")
     @ResponseStatus(202)
     public Uni<Accepted> send(UUID channelId, @HeaderParam(TOKEN_HEADER) String token,
-            @Valid @NotNull SendRequest request) {
+            @Valid @NotNull SendRequest request, HttpServerRequest http) {
+        String address = address(http);
         List<Attachment> attachments = request.attachments() == null ? List.of()
                 : request.attachments().stream().map(a -> new Attachment(a.url(), a.name(), a.mediaType(), a.size()))
                         .toList();
@@ -120,6 +131,8 @@ class InAppResource {
         }
         return channels.findEnabled(channelId).chain(found -> {
             VisitorTokens.Visitor visitor = visitor(found, channelId, token);
+            limiter.take("messages:" + channelId + ":" + address, or(found.config().messagesPerMinute(),
+                    limits.messagesPerAddress()), "Messages from one address");
             InboundEvent event = found.adapter().received(visitor, request.clientMessageId(), request.text(),
                     attachments);
             return inbound.publish(found.channel(), List.of(event));
@@ -147,6 +160,22 @@ class InAppResource {
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return channels.find(channelId).chain(found -> history.after(channelId,
                 visitor(found, channelId, token).visitorId(), cursor, limit));
+    }
+
+    /** A new pseudonymous visitor counts against its address's and the channel's limits (a verified user does not). */
+    private void limitNewVisitor(InAppChannels.InAppChannel found, UUID channelId, String address) {
+        limiter.take("visitors:" + channelId + ":" + address, or(found.config().visitorsPerMinute(),
+                limits.visitorsPerAddress()), "New chats from one address");
+        limiter.take("visitors:" + channelId, or(found.config().channelVisitorsPerMinute(),
+                limits.visitorsPerChannel()), "New chats on this channel");
+    }
+
+    private static int or(int configured, int fallback) {
+        return configured > 0 ? configured : fallback;
+    }
+
+    private static String address(HttpServerRequest http) {
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
     private static VisitorTokens.Visitor visitor(InAppChannels.InAppChannel found, UUID channelId, String token) {

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.security.PublicEndpoint;
+import io.parley.security.SocketAuthDeadline;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
@@ -22,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * The visitor's live connection. The first frame must be {@code {"type":"auth","token":"<visitor token>"}} (a token
  * never goes into the URL); Parley answers {@code {"type":"ready"}} and then pushes {@code message} and
  * {@code typing} events. {@code {"type":"ping"}} is answered with {@code pong}. Anything else before authentication
- * closes the connection (1008).
+ * closes the connection (1008), and so does sending nothing for {@code parley.abuse.socket-auth-timeout}.
  */
 @WebSocket(path = "/api/inapp/{channelId}/ws")
 @PermitAll
@@ -35,11 +37,19 @@ class VisitorSocket {
     private final InAppChannels channels;
     private final VisitorConnections connections;
     private final ObjectMapper json;
+    private final SocketAuthDeadline deadline;
 
-    VisitorSocket(InAppChannels channels, VisitorConnections connections, ObjectMapper json) {
+    VisitorSocket(InAppChannels channels, VisitorConnections connections, ObjectMapper json,
+            SocketAuthDeadline deadline) {
         this.channels = channels;
         this.connections = connections;
         this.json = json;
+        this.deadline = deadline;
+    }
+
+    @OnOpen
+    void onOpen(WebSocketConnection connection) {
+        deadline.arm(connection, c -> c.userData().get(VISITOR) != null);
     }
 
     @OnTextMessage

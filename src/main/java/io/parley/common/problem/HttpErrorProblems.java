@@ -14,8 +14,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Problem+json for errors raised below the REST layer: unknown paths, bodies over the size limit, NUL in a URI, and
- * authentication failures on non-REST routes. Errors from resources are handled by {@link ProblemMappers}.
+ * Problem+json for errors raised below the REST layer: unknown paths, bodies over the size limit, NUL in a URI, API
+ * bodies that are not JSON, and authentication failures on non-REST routes. Errors from resources are handled by
+ * {@link ProblemMappers}.
  */
 @ApplicationScoped
 class HttpErrorProblems {
@@ -33,6 +34,7 @@ class HttpErrorProblems {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
         router.route().order(Integer.MIN_VALUE).handler(this::rejectOversized);
         router.route().order(Integer.MIN_VALUE).handler(HttpErrorProblems::rejectNul);
+        router.route("/api/*").order(Integer.MIN_VALUE).handler(HttpErrorProblems::requireJson);
         router.route().order(LAST).handler(ctx -> write(ctx, 404));
     }
 
@@ -57,6 +59,22 @@ class HttpErrorProblems {
         if (uri.indexOf('\0') >= 0 || uri.toLowerCase(Locale.ROOT).contains("%00")) {
             ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(Json.encode(Problem.of(400, "Bad request", "The path or query contains a NUL character")));
+        } else {
+            ctx.next();
+        }
+    }
+
+    /**
+     * Every body the API takes is JSON: another declared type is 415 here, before a reader for it could try to build a
+     * request record out of plain text.
+     */
+    private static void requireJson(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean body = (length != null && !length.equals("0")) || ctx.request().headers().contains("Transfer-Encoding");
+        String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (body && type != null && !media.equals("application/json") && !media.endsWith("+json")) {
+            write(ctx, 415);
         } else {
             ctx.next();
         }

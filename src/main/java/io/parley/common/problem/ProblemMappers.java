@@ -66,6 +66,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e) {
+        return Response.status(429).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .entity(Problem.of(429, "Too many requests", e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e) {
         return unauthorized();
     }
@@ -83,6 +89,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
         if (status >= 500) {
             return internal(e);
         }

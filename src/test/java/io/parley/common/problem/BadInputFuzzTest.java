@@ -112,7 +112,9 @@ class BadInputFuzzTest {
         }
         assertThat(failed).isEmpty();
         given().header("Authorization", ADMIN).when().get("/q/health/live").then().statusCode(200);
-        assertThat(given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR)).when().get("/api/sessions/{id}", session)
-                .then().extract().statusCode()).isEqualTo(200);
+        assertThat(
+                given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR)).when().get("/api/sessions/{id}", session)
+                        .then().extract().statusCode())
+                .isEqualTo(200);
     }
 }

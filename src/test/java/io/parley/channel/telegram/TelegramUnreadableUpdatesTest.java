@@ -27,7 +27,7 @@ import io.vertx.core.json.JsonObject;
  * non-2xx, so an update Parley cannot use is answered 200, dropped and counted; nothing is ever a 5xx.
  */
 @QuarkusTest
-class TelegramWebhookFuzzTest {
+class TelegramUnreadableUpdatesTest {
 
     private static final FakeTelegram TELEGRAM = FakeTelegram.started();
 
@@ -63,6 +63,38 @@ class TelegramWebhookFuzzTest {
         EndpointFuzz.checkStored(database, channel, outcomes, o -> o.mutant().description().startsWith("unknown"));
         given().when().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
                 "parley_inbound_unusable_total{channel_type=\"telegram\""));
+    }
+
+    @Test
+    void anUnreadableUpdateInAPollBatchIsDroppedAndTheNextOneStored() {
+        // Given a bot in polling mode whose next batch has an update without message_id, one with a chat id that is
+        // text, and a good one after them
+        String id = given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("type", "telegram", "name", "Polled bot " + UUID.randomUUID(), "config",
+                        Map.of("mode", "polling", "apiBaseUrl", TELEGRAM.baseUrl(), "pollTimeoutSeconds", "0"),
+                        "secrets", Map.of("botToken", FakeTelegram.TOKEN)))
+                .when().post("/api/admin/channels").then().statusCode(201).extract().path("id");
+        UUID channel = UUID.fromString(id);
+        JsonObject noId = FakeTelegram.fixture("text").put("update_id", 7001);
+        noId.getJsonObject("message").remove("message_id");
+        JsonObject textChat = FakeTelegram.fixture("text").put("update_id", 7002);
+        textChat.getJsonObject("message").getJsonObject("chat").put("id", "not a number");
+        JsonObject good = FakeTelegram.fixture("text").put("update_id", 7003);
+        good.getJsonObject("message").put("message_id", 7003).put("text", "after the unreadable ones")
+                .getJsonObject("from").put("id", 880_001);
+        good.getJsonObject("message").getJsonObject("chat").put("id", 880_001);
+        TELEGRAM.queue(noId);
+        TELEGRAM.queue(textChat);
+        TELEGRAM.queue(good);
+
+        // Then the good one is stored and the two others are counted, not stored
+        String session = io.parley.testing.Sessions.sessionOf(channel, "880001");
+        given().header("Authorization", TestTokens.bearer(Roles.SUPERVISOR)).when().get("/api/sessions/{id}", session)
+                .then().body("messages.text", org.hamcrest.Matchers.contains("after the unreadable ones"));
+        given().when().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+                "parley_inbound_unusable_total{channel_type=\"telegram\",reason=\"missing message_id\"}"));
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).when().post("/api/admin/channels/{id}/disable",
+                channel).then().statusCode(200);
     }
 
     private static boolean isJson(String body) {

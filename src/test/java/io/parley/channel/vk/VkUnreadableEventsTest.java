@@ -1,6 +1,7 @@
 package io.parley.channel.vk;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import io.vertx.core.json.JsonObject;
  * eventually switch the server off), dropped and counted; nothing is ever a 5xx.
  */
 @QuarkusTest
-class VkCallbackFuzzTest {
+class VkUnreadableEventsTest {
 
     private static final FakeVk VK = FakeVk.started();
 
@@ -41,14 +42,18 @@ class VkCallbackFuzzTest {
     }
 
     @Test
+    void aCommunityIdThatIsNotANumberIsRefusedBeforeAnythingElse() {
+        UUID channel = create();
+        for (String groupId : new String[] { "\"abc\"", "null", "[]", "{}" }) {
+            given().contentType(ContentType.JSON).body("{\"type\":\"message_new\",\"group_id\":" + groupId
+                    + ",\"secret\":\"" + VkConformanceTest.SECRET + "\",\"object\":{}}")
+                    .when().post("/webhooks/vk/{id}", channel).then().statusCode(403).body(equalTo("forbidden"));
+        }
+    }
+
+    @Test
     void mutatedEventsNeverFailAndAreNeverStoredHalfRead() {
-        Map<String, String> config = new HashMap<>(Map.of("groupId", String.valueOf(FakeVk.GROUP), "mode", "callback",
-                "apiBaseUrl", VK.baseUrl(), "confirmation", "a1b2c3d4"));
-        String id = given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
-                .body(Map.of("type", "vk", "name", "Fuzz community", "config", config, "secrets",
-                        Map.of("accessToken", FakeVk.TOKEN, "secretKey", VkConformanceTest.SECRET)))
-                .when().post("/api/admin/channels").then().statusCode(201).extract().path("id");
-        UUID channel = UUID.fromString(id);
+        UUID channel = create();
         JsonObject event = FakeVk.fixture("message_new");
         event.getJsonObject("object").getJsonObject("message")
                 .put("conversation_message_id", Long.parseLong(EndpointFuzz.NUMBER))
@@ -60,5 +65,15 @@ class VkCallbackFuzzTest {
                 event.encode(), body -> Map.of(), 403));
 
         EndpointFuzz.checkStored(database, channel, outcomes, o -> o.mutant().description().startsWith("unknown"));
+    }
+
+    private static UUID create() {
+        Map<String, String> config = new HashMap<>(Map.of("groupId", String.valueOf(FakeVk.GROUP), "mode", "callback",
+                "apiBaseUrl", VK.baseUrl(), "confirmation", "a1b2c3d4"));
+        String id = given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("type", "vk", "name", "Fuzz community " + UUID.randomUUID(), "config", config, "secrets",
+                        Map.of("accessToken", FakeVk.TOKEN, "secretKey", VkConformanceTest.SECRET)))
+                .when().post("/api/admin/channels").then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
     }
 }
