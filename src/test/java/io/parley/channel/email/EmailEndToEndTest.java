@@ -76,7 +76,13 @@ class EmailEndToEndTest {
         String url = given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
                 .then().extract().path("messages[0].attachments[0].url");
         given().header("Authorization", SUPERVISOR).when().get(url.replace("http://localhost:8080", ""))
-                .then().statusCode(200).contentType("application/pdf").body(equalTo("%PDF-1.4 fake receipt"));
+                .then().statusCode(200).contentType("application/pdf").body(equalTo("%PDF-1.4 fake receipt"))
+                .header("Content-Disposition", equalTo(
+                        "attachment; filename=\"___-5512.pdf\"; filename*=UTF-8''%D1%87%D0%B5%D0%BA-5512.pdf"))
+                .header("X-Content-Type-Options", "nosniff");
+        // but not to an operator who may not read the customer's timeline
+        given().header("Authorization", "Bearer " + TestTokens.forSubject("stranger", Roles.OPERATOR))
+                .when().get(url.replace("http://localhost:8080", "")).then().statusCode(403);
 
         // When a supervisor replies
         String reply = reply(session, "Оформим замену, курьер приедет завтра.");

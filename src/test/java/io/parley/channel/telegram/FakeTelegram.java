@@ -26,6 +26,8 @@ final class FakeTelegram implements AutoCloseable {
     static final String TOKEN = "123456789:AAEfakeTelegramTokenForParleyTests";
     /** A file id whose file is larger than bots may download. */
     static final String BIG_FILE = "big-file";
+    /** File ids starting with this are unknown to Telegram ({@code getFile} answers 400). */
+    static final String GONE_FILE = "gone-";
 
     private final FakeHttpServer server;
     private final ConcurrentLinkedQueue<JsonObject> updates = new ConcurrentLinkedQueue<>();
@@ -119,6 +121,9 @@ final class FakeTelegram implements AutoCloseable {
             }
             case "getFile" -> {
                 String id = params.getString("file_id");
+                if (id.startsWith(GONE_FILE)) {
+                    yield reply(error(400, "Bad Request: invalid file_id", null));
+                }
                 yield ok(new JsonObject().put("file_id", id).put("file_size", BIG_FILE.equals(id) ? 25_000_000 : 1000)
                         .put("file_path", "photos/" + id + ".jpg"));
             }

@@ -225,6 +225,63 @@ class TelegramEndToEndTest {
         close(session);
     }
 
+    @Test
+    void filesAreServedOnlyToWhoMayReadTheTimelineAsDownloadsWithTheirNames() {
+        // Given a customer who sent a photo, a PDF, an SVG and a file Telegram no longer knows
+        UUID channel = create("webhook", FakeTelegram.TOKEN);
+        String secret = telegram.calls("setWebhook").getLast().getString("secret_token");
+        deliver(channel, secret, "photo").then().statusCode(200);
+        deliver(channel, secret, "document").then().statusCode(200);
+        JsonObject svg = FakeTelegram.fixture("document").put("update_id", 902164103);
+        svg.getJsonObject("message").put("message_id", 1303).put("document", new JsonObject()
+                .put("file_name", "схема.svg").put("mime_type", "image/svg+xml").put("file_id", "svg-" + channel));
+        JsonObject gone = FakeTelegram.fixture("document").put("update_id", 902164104);
+        gone.getJsonObject("message").put("message_id", 1304).getJsonObject("document")
+                .put("file_id", FakeTelegram.GONE_FILE + channel);
+        for (JsonObject update : List.of(svg, gone)) {
+            given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", secret)
+                    .body(update.encode()).when().post("/webhooks/telegram/{id}", channel).then().statusCode(200);
+        }
+        String session = sessionOf(channel, CUSTOMER);
+        List<String> urls = await().atMost(Duration.ofSeconds(20)).until(() -> given()
+                .header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session).then().extract()
+                .<List<String>> path("messages.attachments.flatten().url"), u -> u != null && u.size() == 4);
+        String photo = path(urls, "/files/AgACAgIAAxkBAAIBlarge");
+        String pdf = path(urls, "/files/BQACAgIAAxkBAAIBdoc");
+
+        // When the supervisor opens them, then the photo shows inline, the PDF and the SVG download with their names,
+        // all with nosniff and a sandboxing CSP
+        given().header("Authorization", SUPERVISOR).when().get(photo).then().statusCode(200)
+                .contentType("image/jpeg").header("Content-Disposition", org.hamcrest.Matchers.startsWith("inline;"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("sandbox"));
+        given().header("Authorization", SUPERVISOR).when().get(pdf).then().statusCode(200)
+                .contentType("application/pdf").header("Content-Disposition", equalTo(
+                        "attachment; filename=\"___-5512.pdf\"; filename*=UTF-8''%D1%87%D0%B5%D0%BA-5512.pdf"));
+        given().header("Authorization", SUPERVISOR).when().get(path(urls, "/files/svg-" + channel)).then()
+                .statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;"))
+                .header("X-Content-Type-Options", "nosniff");
+
+        // And a file Telegram does not know, or one no message links, is 404
+        given().header("Authorization", SUPERVISOR).when().get(path(urls, "/files/" + FakeTelegram.GONE_FILE))
+                .then().statusCode(404);
+        given().header("Authorization", SUPERVISOR).when().get("/api/telegram/{c}/files/never-sent", channel)
+                .then().statusCode(404);
+
+        // When an operator who holds none of this customer's conversations opens the photo, then it is refused as the
+        // timeline is
+        String stranger = "Bearer " + TestTokens.forSubject("stranger-" + channel, Roles.OPERATOR);
+        given().header("Authorization", stranger).when().get(photo).then().statusCode(403);
+        given().header("Authorization", stranger).when().get("/api/customers/{id}/timeline",
+                Api.customerOf(channel, CUSTOMER)).then().statusCode(403);
+        close(session);
+    }
+
+    private static String path(List<String> urls, String part) {
+        return urls.stream().filter(u -> u.contains(part)).findFirst().orElseThrow()
+                .replace("http://localhost:8080", "");
+    }
+
     private static UUID create(String mode, String token) {
         String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("type", "telegram", "name", "Shop bot " + UUID.randomUUID(),
