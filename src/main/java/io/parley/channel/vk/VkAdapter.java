@@ -31,7 +31,7 @@ import io.vertx.core.json.JsonObject;
 abstract sealed class VkAdapter implements MessageSender permits VkCallbackAdapter, VkLongPollAdapter {
 
     static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(8000, 10, 50L * 1024 * 1024, false, true,
-            20);
+            20, ChannelCapabilities.TextUnit.CODE_POINTS);
     private static final int MAX_LABEL = 40;
 
     final ChannelContext context;

@@ -113,6 +113,9 @@ final class FakeTelegram implements AutoCloseable {
             }
             case "sendMessage", "sendPhoto", "sendDocument", "sendChatAction" -> {
                 long chat = params.getLong("chat_id");
+                if (params.getString("text", "").length() > 4096) {
+                    yield reply(error(400, "Bad Request: message is too long", null));
+                }
                 JsonObject failure = failures.getOrDefault(chat, new ArrayDeque<>()).poll();
                 yield failure != null ? reply(failure)
                         : ok(new JsonObject()

@@ -137,6 +137,29 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aLongReplyIsSplitWithoutCuttingAnEmoji() {
+        // Given a customer, and a reply without spaces whose emoji straddles Telegram's 4096 UTF-16 units
+        UUID channel = create("webhook", FakeTelegram.TOKEN);
+        String secret = telegram.calls("setWebhook").getLast().getString("secret_token");
+        deliver(channel, secret, "text").then().statusCode(200);
+        String session = sessionOf(channel, CUSTOMER);
+        String run = "r" + UUID.randomUUID().toString().substring(0, 8);
+        String text = run + "a".repeat(4095 - run.length()) + "😀" + "end" + run;
+
+        // When a supervisor sends it
+        String reply = reply(session, text);
+
+        // Then it is SENT in two parts that join to the whole text, the emoji intact in the second
+        awaitStatus(session, reply, "SENT");
+        List<String> parts = telegram.sends().stream().map(FakeTelegram.Sent::text)
+                .filter(t -> t != null && (t.startsWith(run) || t.endsWith(run))).toList();
+        assertThat(parts).hasSize(2).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(4096));
+        assertThat(parts.get(1)).startsWith("😀");
+        assertThat(String.join("", parts)).isEqualTo(text);
+        close(session);
+    }
+
+    @Test
     void aCustomerWhoBlockedTheBotIsMarkedUnreachable() {
         UUID channel = create("webhook", FakeTelegram.TOKEN);
         String secret = telegram.calls("setWebhook").getLast().getString("secret_token");
