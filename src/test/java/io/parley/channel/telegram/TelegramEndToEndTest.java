@@ -160,6 +160,40 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void messagesOfTheSameSecondKeepTheOrderTheyArrivedIn() {
+        // Given a customer who writes eight messages within one second (Telegram dates are whole seconds)
+        UUID channel = create("webhook", FakeTelegram.TOKEN);
+        String secret = telegram.calls("setWebhook").getLast().getString("secret_token");
+        long chat = 5023770000L + (channel.getLeastSignificantBits() & 0xffff);
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            JsonObject update = FakeTelegram.fixture("text").put("update_id", 902170000 + i);
+            update.getJsonObject("message").put("message_id", 3000 + i).put("text", "part " + i)
+                    .put("from", new JsonObject().put("id", chat).put("first_name", "Пётр"))
+                    .put("chat", new JsonObject().put("id", chat).put("type", "private"));
+            texts.add("part " + i);
+            given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", secret)
+                    .body(update.encode()).when().post("/webhooks/telegram/{id}", channel).then().statusCode(200);
+        }
+        String session = sessionOf(channel, String.valueOf(chat));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/sessions/{id}", session).then().body("messages", hasSize(8)));
+
+        // Then the session shows them in that order, and the timeline newest first
+        given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
+                .then().body("messages.text", equalTo(texts));
+        List<String> newestFirst = new java.util.ArrayList<>(texts);
+        java.util.Collections.reverse(newestFirst);
+        String customer = Api.customerOf(channel, String.valueOf(chat));
+        String next = given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}/timeline?limit=3",
+                customer).then().body("messages.text", equalTo(newestFirst.subList(0, 3))).extract().path("nextCursor");
+        given().header("Authorization", SUPERVISOR).queryParam("cursor", next).when()
+                .get("/api/customers/{id}/timeline?limit=3", customer)
+                .then().body("messages.text", equalTo(newestFirst.subList(3, 6)));
+        close(session);
+    }
+
+    @Test
     void aCustomerWhoBlockedTheBotIsMarkedUnreachable() {
         UUID channel = create("webhook", FakeTelegram.TOKEN);
         String secret = telegram.calls("setWebhook").getLast().getString("secret_token");
