@@ -13,7 +13,8 @@ public interface WebhookReceiver extends ChannelAdapter {
 
     /**
      * Verifies and parses one delivery. Fails with {@link ChannelException} holding
-     * {@link ChannelFailure.AuthenticationFailed} for a bad signature or secret (answered 401/403).
+     * {@link ChannelFailure.AuthenticationFailed} for a bad signature or secret (answered 401), or returns
+     * {@link Result#refused} when the provider expects another answer.
      */
     Uni<Result> receive(Request request);
 
@@ -25,11 +26,27 @@ public interface WebhookReceiver extends ChannelAdapter {
     record Request(Map<String, String> headers, Map<String, String> query, byte[] body) {
     }
 
-    /** The events to ingest and the answer the provider expects. */
-    record Result(List<InboundEvent> events, int status, String contentType, String body) {
+    /**
+     * The events to ingest and the answer the provider expects.
+     *
+     * @param refusedReason set when the delivery's secret or signature was refused but the provider expects an answer
+     *        of the adapter's choosing (VK: 403 {@code forbidden}); the runtime logs and counts it like a thrown
+     *        {@link ChannelFailure.AuthenticationFailed}. Never the secret itself.
+     */
+    record Result(List<InboundEvent> events, int status, String contentType, String body, String refusedReason) {
 
         public Result {
             events = List.copyOf(events);
+        }
+
+        /** An accepted delivery. */
+        public Result(List<InboundEvent> events, int status, String contentType, String body) {
+            this(events, status, contentType, body, null);
+        }
+
+        /** A delivery whose secret or signature was refused, answered as the provider expects. */
+        public static Result refused(int status, String contentType, String body, String reason) {
+            return new Result(List.of(), status, contentType, body, reason);
         }
     }
 }

@@ -21,8 +21,6 @@ import io.vertx.core.json.JsonObject;
  */
 final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
 
-    private static final Result REFUSED = new Result(List.of(), 403, "text/plain", "forbidden");
-
     VkCallbackAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads) {
         super(context, config, api, uploads);
     }
@@ -37,7 +35,7 @@ final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
                 throw new ChannelException(new ChannelFailure.Permanent("body: not a VK event", false));
             }
             if (event.getLong("group_id", -1L) != config.groupId()) {
-                return REFUSED;
+                return Result.refused(403, "text/plain", "forbidden", "group_id is not the channel's community");
             }
             if ("confirmation".equals(event.getString("type"))) {
                 return new Result(List.of(), 200, "text/plain", config.confirmation());
@@ -45,7 +43,8 @@ final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
             String secret = event.getString("secret", "");
             if (!MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
                     config.secretKey().getBytes(StandardCharsets.UTF_8))) {
-                return REFUSED;
+                return Result.refused(403, "text/plain", "forbidden", secret.isEmpty() ? "missing secret"
+                        : "wrong secret");
             }
             return new Result(VkEvents.translate(event, context.clock().instant()).stream().toList(), 200,
                     "text/plain", "ok");

@@ -63,6 +63,8 @@ class TelegramEndToEndTest {
         deliver(channel, secret, "text").then().statusCode(200);
         deliver(channel, secret, "text").then().statusCode(200);
         deliver(channel, "wrong", "photo").then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "parley_webhook_refused_total{channel=\"" + channel + "\",channel_type=\"telegram\"} 1.0"));
 
         // Then the customer's timeline has the message once
         String session = sessionOf(channel, CUSTOMER);

@@ -59,6 +59,8 @@ class VkEndToEndTest {
                 .when().post("/webhooks/vk/{id}", channel).then().statusCode(200).body(equalTo("ok"));
         deliver(channel, FakeVk.fixture("message_new").put("secret", "guess").encode())
                 .then().statusCode(403);
+        given().when().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "parley_webhook_refused_total{channel=\"" + channel + "\",channel_type=\"vk\"} 1.0"));
 
         String session = sessionOf(channel, String.valueOf(CUSTOMER));
         given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
