@@ -103,6 +103,9 @@ class OutboundDispatcher {
                         case ChannelFailure.Retryable r when attempt < config.maxAttempts() -> pause(backoff(attempt))
                                 .chain(() -> deliver(channel, sender, command, attempt + 1, rateLimitedWaits));
                         case ChannelFailure.Retryable r -> giveUp(command, r.reason(), attempt, false);
+                        case ChannelFailure.Conflict c when attempt < config.maxAttempts() -> pause(backoff(attempt))
+                                .chain(() -> deliver(channel, sender, command, attempt + 1, rateLimitedWaits));
+                        case ChannelFailure.Conflict c -> giveUp(command, c.reason(), attempt, false);
                         case ChannelFailure.RateLimited r when r.retryAfter().compareTo(config.maxBackoff()) <= 0
                                 && rateLimitedWaits < 10 * config.maxAttempts() ->
                             pause(r.retryAfter()).chain(() -> deliver(channel, sender, command, attempt, rateLimitedWaits + 1));

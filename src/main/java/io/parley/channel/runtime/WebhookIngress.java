@@ -107,6 +107,7 @@ class WebhookIngress {
             case ChannelFailure.Permanent p -> Problem.of(400, "Bad request", p.reason());
             case ChannelFailure.RateLimited r -> Problem.of(429, "Too many requests", r.reason());
             case ChannelFailure.Retryable r -> Problem.of(503, "Unavailable", r.reason());
+            case ChannelFailure.Conflict c -> Problem.of(503, "Unavailable", c.reason());
         };
         return new ProblemException(problem);
     }

@@ -33,6 +33,7 @@ final class FakeTelegram implements AutoCloseable {
     private final ConcurrentLinkedQueue<JsonObject> updates = new ConcurrentLinkedQueue<>();
     private final Map<Long, Deque<JsonObject>> failures = new ConcurrentHashMap<>();
     private final AtomicLong messageIds = new AtomicLong(5000);
+    private volatile boolean conflict;
 
     /** A started fake, for static test fields. */
     static FakeTelegram started() {
@@ -54,6 +55,14 @@ final class FakeTelegram implements AutoCloseable {
     /** Queues an update for getUpdates. */
     void queue(JsonObject update) {
         updates.add(update);
+    }
+
+    /**
+     * While on, {@code getUpdates} answers 409 as when another client set a webhook for the bot (Telegram keeps
+     * answering so until that webhook is deleted).
+     */
+    void conflict(boolean on) {
+        conflict = on;
     }
 
     /** The next sends to {@code chatId} fail with these errors, in order. */
@@ -107,6 +116,10 @@ final class FakeTelegram implements AutoCloseable {
         JsonObject params = request.body().isEmpty() ? new JsonObject() : new JsonObject(request.body());
         return switch (method) {
             case "getUpdates" -> {
+                if (conflict) {
+                    yield reply(error(409, "Conflict: can't use getUpdates method while webhook is active;"
+                            + " use deleteWebhook to delete the webhook first", null));
+                }
                 long offset = params.getLong("offset", 0L);
                 updates.removeIf(u -> u.getLong("update_id") < offset);
                 yield ok(new JsonArray(List.copyOf(updates)));

@@ -231,6 +231,44 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aWebhookSetElsewhereIsShownCountedAndAnnouncedAndPollingBacksOffUntilItIsGone() {
+        try (io.parley.testing.KafkaTopics.Reader events = io.parley.testing.KafkaTopics.read("parley.events")) {
+            // Given another client that set a webhook for the bot: getUpdates answers 409
+            telegram.conflict(true);
+            UUID channel;
+            try {
+                channel = create("polling", FakeTelegram.TOKEN);
+
+                // Then the channel, still enabled, shows why it gets nothing, the conflict is counted and announced
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", ADMIN)
+                        .when().get("/api/admin/channels/{id}", channel).then().body("enabled", equalTo(true))
+                        .body("pollProblem", org.hamcrest.Matchers.startsWith("Telegram 409: Conflict"))
+                        .body("pollProblemSince", org.hamcrest.Matchers.notNullValue()));
+                given().when().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+                        "parley_channels_poll_conflicts_total{channel=\"" + channel + "\",channel_type=\"telegram\"}"));
+                assertThat(events.await(v -> v.contains("io.parley.channel.poll-conflict")
+                        && v.contains(channel.toString()))).isNotNull();
+
+                // and it backs off instead of polling in a loop (test pauses: 0.1 s doubling to at most 1 s)
+                int before = telegram.calls("getUpdates").size();
+                await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+                assertThat(telegram.calls("getUpdates").size() - before).isLessThanOrEqualTo(5);
+            } finally {
+                telegram.conflict(false);
+            }
+
+            // When the webhook is gone, then polling resumes, the problem is cleared and that is announced
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", ADMIN)
+                    .when().get("/api/admin/channels/{id}", channel).then()
+                    .body("pollProblem", org.hamcrest.Matchers.nullValue()));
+            assertThat(events.await(v -> v.contains("io.parley.channel.poll-resumed")
+                    && v.contains(channel.toString()))).isNotNull();
+            given().header("Authorization", ADMIN).when().post("/api/admin/channels/{id}/disable", channel)
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
     void aRefusedTokenLeavesTheChannelDisabledWithTheReason() {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("type", "telegram", "name", "revoked bot", "config", Map.of("apiBaseUrl",
