@@ -38,7 +38,7 @@ class InboundStore {
     private static final String LOOKUP = """
             SELECT EXISTS (SELECT 1 FROM messages WHERE channel_id = $1 AND direction = 'IN' AND external_id = $3)
                        AS seen,
-                   i.id AS identity_id, i.customer_id, s.id AS session_id
+                   i.id AS identity_id, i.customer_id, i.unreachable, s.id AS session_id
             FROM (SELECT 1) AS one
             LEFT JOIN channel_identities i ON i.channel_id = $1 AND i.external_user_id = $2
             LEFT JOIN sessions s ON s.customer_id = i.customer_id AND s.state = 'OPEN'""";
@@ -105,7 +105,8 @@ class InboundStore {
                     : threadIdentity(c, envelope, sender, thread,
                             now);
         }
-        Uni<Void> refreshed = refresh(c, identityId, customerId, sender);
+        Uni<Void> refreshed = refresh(c, identityId, customerId, sender,
+                Boolean.TRUE.equals(row.getBoolean("unreachable")));
         if (thread == null || thread.customerId().equals(customerId)) {
             return refreshed.replaceWith(new Known(identityId, customerId, row.getUUID("session_id")));
         }
@@ -290,17 +291,38 @@ class InboundStore {
                         : customerByVerified(c, verified, index + 1));
     }
 
-    private Uni<Void> refresh(SqlConnection c, UUID identityId, UUID customerId, Sender sender) {
+    /**
+     * Brings a known identity up to date: its profile, its reachability (a customer who writes again can be written
+     * to again, whatever a provider said before), the verified identifiers, and the customer's phone and email when
+     * the channel verified them (a Telegram contact the customer shared of themselves).
+     */
+    private Uni<Void> refresh(SqlConnection c, UUID identityId, UUID customerId, Sender sender, boolean unreachable) {
         boolean profile = sender.displayName() != null || sender.username() != null || sender.phone() != null
                 || sender.email() != null;
-        Uni<Void> update = !profile ? Uni.createFrom().voidItem()
+        Uni<Void> update = !profile && !unreachable ? Uni.createFrom().voidItem()
                 : c.preparedQuery("UPDATE channel_identities SET display_name = COALESCE($2, display_name),"
                         + " username = COALESCE($3, username), phone = COALESCE($4, phone),"
-                        + " email = COALESCE($5, email) WHERE id = $1")
+                        + " email = COALESCE($5, email), unreachable = FALSE WHERE id = $1")
                         .execute(Tuple.from(Arrays.asList(identityId, sender.displayName(),
                                 sender.username(), sender.phone(), sender.email())))
                         .replaceWithVoid();
-        return update.chain(() -> remember(c, customerId, sender.verified()));
+        return update.chain(() -> remember(c, customerId, sender.verified()))
+                .chain(() -> verifiedContact(c, customerId, sender.verified()));
+    }
+
+    /** Sets a verified phone or email on the customer (it replaces an unverified one). */
+    private static Uni<Void> verifiedContact(SqlConnection c, UUID customerId, List<VerifiedIdentifier> verified) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (VerifiedIdentifier id : verified) {
+            String column = VerifiedIdentifier.PHONE.equals(id.kind()) ? "phone"
+                    : VerifiedIdentifier.EMAIL.equals(id.kind()) ? "email" : null;
+            if (column != null) {
+                done = done.chain(() -> c.preparedQuery("UPDATE customers SET " + column + " = $2, updated_at = now()"
+                        + " WHERE id = $1 AND " + column + " IS DISTINCT FROM $2")
+                        .execute(Tuple.of(customerId, id.value())).replaceWithVoid());
+            }
+        }
+        return done;
     }
 
     /** Records verified identifiers for a customer; one already owned by another customer is left alone. */

@@ -73,8 +73,30 @@ final class Updates {
         JsonObject location = message.getJsonObject("location");
         if (location != null) {
             String point = location.getDouble("latitude") + "," + location.getDouble("longitude");
-            text = "Location: " + point.replace(",", ", ");
+            JsonObject venue = message.getJsonObject("venue");
+            text = "Location: " + point.replace(",", ", ")
+                    + (venue == null ? ""
+                            : " (" + venue.getString("title", "") + ", " + venue.getString("address", "")
+                                    + ")");
             metadata.put("telegram.location", point);
+        }
+        JsonObject sticker = message.getJsonObject("sticker");
+        if (sticker != null && text == null) {
+            text = sticker.getString("emoji", "[sticker]");
+        }
+        JsonObject pinned = message.getJsonObject("pinned_message");
+        if (pinned != null) {
+            String what = text(pinned);
+            text = "Pinned a message: " + (what == null ? "[" + pinned.getLong("message_id") + "]"
+                    : what.length() > 200 ? what.substring(0, 200) + "…" : what);
+        }
+        JsonObject poll = message.getJsonObject("poll");
+        if (poll != null) {
+            text = "Poll: " + poll.getString("question", "");
+        }
+        JsonObject dice = message.getJsonObject("dice");
+        if (dice != null) {
+            text = dice.getString("emoji", "🎲") + " " + dice.getInteger("value", 0);
         }
         if (text == null && attachments.isEmpty()) {
             text = "[unsupported Telegram message]";
@@ -85,13 +107,35 @@ final class Updates {
                 Instant.ofEpochSecond(message.getLong("date")), metadata);
     }
 
+    /**
+     * A pressed button: its label as shown on the message's inline keyboard (what the customer saw and chose), the
+     * {@code callback_data} when the keyboard is not in the update; the data is kept as {@code telegram.callbackData}.
+     */
     private static InboundEvent.MessageReceived pressed(JsonObject query, String updateId, Instant now) {
         JsonObject from = query.getJsonObject("from");
         JsonObject message = query.getJsonObject("message");
         String chat = message != null ? chat(message) : id(from);
         Sender sender = new Sender(id(from), name(from), from.getString("username"), null, null, List.of());
+        String data = query.getString("data", "");
         return new InboundEvent.MessageReceived("callback:" + query.getString("id"), chat, sender,
-                query.getString("data", ""), List.of(), now, Map.of("telegram.updateId", updateId));
+                label(message, data), List.of(), now, Map.of("telegram.updateId", updateId,
+                        "telegram.callbackData", data));
+    }
+
+    /** The label of the inline keyboard button whose {@code callback_data} is {@code data}, else {@code data}. */
+    private static String label(JsonObject message, String data) {
+        JsonObject markup = message == null ? null : message.getJsonObject("reply_markup");
+        JsonArray rows = markup == null ? null : markup.getJsonArray("inline_keyboard");
+        for (int r = 0; rows != null && r < rows.size(); r++) {
+            JsonArray row = rows.getJsonArray(r);
+            for (int b = 0; b < row.size(); b++) {
+                JsonObject button = row.getJsonObject(b);
+                if (data.equals(button.getString("callback_data")) && button.getString("text") != null) {
+                    return button.getString("text");
+                }
+            }
+        }
+        return data;
     }
 
     private static List<Attachment> attachments(JsonObject message, String fileBase) {
@@ -111,6 +155,15 @@ final class Updates {
         addFile(out, message.getJsonObject("voice"), fileBase, "voice.ogg", "audio/ogg");
         addFile(out, message.getJsonObject("video"), fileBase, "video.mp4", "video/mp4");
         addFile(out, message.getJsonObject("audio"), fileBase, "audio.mp3", "audio/mpeg");
+        addFile(out, message.getJsonObject("animation"), fileBase, "animation.mp4", "video/mp4");
+        addFile(out, message.getJsonObject("video_note"), fileBase, "video_note.mp4", "video/mp4");
+        JsonObject sticker = message.getJsonObject("sticker");
+        if (sticker != null) {
+            boolean animated = sticker.getBoolean("is_animated", false);
+            boolean video = sticker.getBoolean("is_video", false);
+            out.add(file(sticker, fileBase, animated ? "sticker.tgs" : video ? "sticker.webm" : "sticker.webp",
+                    animated ? "application/x-tgsticker" : video ? "video/webm" : "image/webp"));
+        }
         return out;
     }
 

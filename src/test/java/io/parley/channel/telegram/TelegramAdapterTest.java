@@ -70,7 +70,17 @@ class TelegramAdapterTest {
         assertThat(events.get("edited")).isEqualTo(new InboundEvent.MessageEdited("5023781234:1201", "5023781234",
                 "Здравствуйте, где мой заказ 5513?", java.time.Instant.ofEpochSecond(1772357800)));
         InboundEvent.MessageReceived pressed = (InboundEvent.MessageReceived) events.get("callback");
-        assertThat(pressed.text()).isEqualTo("menu:delivery");
+        assertThat(pressed.text()).isEqualTo("Доставка");
+        assertThat(pressed.metadata()).containsEntry("telegram.callbackData", "menu:delivery");
+        InboundEvent.MessageReceived sticker = (InboundEvent.MessageReceived) events.get("sticker");
+        assertThat(sticker.text()).isEqualTo("👍");
+        assertThat(sticker.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.url()).endsWith("/files/CAACAgIAAxkBAAIBsticker");
+            assertThat(a.mediaType()).isEqualTo("image/webp");
+            assertThat(a.name()).isEqualTo("sticker.webp");
+        });
+        assertThat(((InboundEvent.MessageReceived) events.get("pinned")).text())
+                .isEqualTo("Pinned a message: Здравствуйте, где мой заказ 5512?");
         assertThat(pressed.externalMessageId()).isEqualTo("callback:4382bfdwdsb323b2d9");
         assertThat(events.get("blocked")).isInstanceOfSatisfying(InboundEvent.ContactBlocked.class,
                 b -> assertThat(b.blocked()).isTrue());

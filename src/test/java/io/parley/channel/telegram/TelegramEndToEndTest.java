@@ -82,7 +82,7 @@ class TelegramEndToEndTest {
         deliver(channel, secret, "callback").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
                 .when().get("/api/sessions/{id}", session)
-                .then().body("messages.text", org.hamcrest.Matchers.hasItem("menu:delivery")));
+                .then().body("messages.text", org.hamcrest.Matchers.hasItem("Доставка")));
         assertThat(telegram.calls("answerCallbackQuery")).isNotEmpty();
 
         // When the customer sends a photo, then operators can open it through Parley
@@ -207,8 +207,56 @@ class TelegramEndToEndTest {
         String reply = reply(session, "Вы здесь?");
 
         awaitStatus(session, reply, "FAILED");
-        given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}", Api.customerOf(channel, CUSTOMER))
+        String customer = Api.customerOf(channel, CUSTOMER);
+        given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}", customer)
                 .then().body("identities[0].unreachable", equalTo(true));
+
+        // When a later reply goes through (the customer unblocked the bot), then the identity is reachable again
+        awaitStatus(session, reply(session, "Мы на связи"), "SENT");
+        given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}", customer)
+                .then().body("identities[0].unreachable", equalTo(false));
+
+        // When it is marked unreachable again and then the customer writes, then it is reachable again
+        telegram.fail(Long.parseLong(CUSTOMER), FakeTelegram.error(403, "Forbidden: bot was blocked by the user",
+                null));
+        awaitStatus(session, reply(session, "Вы здесь?"), "FAILED");
+        given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}", customer)
+                .then().body("identities[0].unreachable", equalTo(true));
+        JsonObject again = FakeTelegram.fixture("text").put("update_id", 902175001);
+        again.getJsonObject("message").put("message_id", 4001 + (int) (System.nanoTime() % 1000)).put("text", "Я тут");
+        given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", secret).body(again.encode())
+                .when().post("/webhooks/telegram/{id}", channel).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/customers/{id}", customer).then().body("identities[0].unreachable", equalTo(false)));
+        close(session);
+    }
+
+    @Test
+    void aSharedOwnContactPutsTheVerifiedPhoneOnTheCustomer() {
+        // Given a customer who wrote, and then shares their own contact
+        UUID channel = create("webhook", FakeTelegram.TOKEN);
+        String secret = telegram.calls("setWebhook").getLast().getString("secret_token");
+        long user = 5023760000L + (channel.getLeastSignificantBits() & 0xffff);
+        String phone = "7916" + String.format("%07d", Math.abs(channel.getMostSignificantBits() % 10_000_000));
+        JsonObject text = FakeTelegram.fixture("text");
+        text.getJsonObject("message").put("from", new JsonObject().put("id", user).put("first_name", "Анна"))
+                .put("chat", new JsonObject().put("id", user).put("type", "private"));
+        JsonObject contact = FakeTelegram.fixture("contact");
+        contact.getJsonObject("message").put("from", new JsonObject().put("id", user).put("first_name", "Анна"))
+                .put("chat", new JsonObject().put("id", user).put("type", "private"))
+                .getJsonObject("contact").put("phone_number", phone).put("user_id", user);
+        for (JsonObject update : List.of(text, contact)) {
+            given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", secret)
+                    .body(update.encode()).when().post("/webhooks/telegram/{id}", channel).then().statusCode(200);
+        }
+        String session = sessionOf(channel, String.valueOf(user));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", SUPERVISOR)
+                .when().get("/api/sessions/{id}", session).then().body("messages", hasSize(2)));
+
+        // Then the customer is found by that phone
+        given().header("Authorization", SUPERVISOR).queryParam("phone", "+" + phone).when().get("/api/customers")
+                .then().statusCode(200).body("id", equalTo(List.of(Api.customerOf(channel, String.valueOf(user)))))
+                .body("[0].phone", equalTo("+" + phone));
         close(session);
     }
 
