@@ -155,7 +155,7 @@ class InboundStore {
                 m.externalMessageId(), m.text(), m.subject(), m.attachments(), null, null);
         InboundTriage.Inbound stored = new InboundTriage.Inbound(messageId, sessionId, known.customerId(),
                 known.identityId(), envelope.channelId(), envelope.channelType(), m.externalChatId(), m.text(),
-                m.sender(), target.started(), now);
+                m.sender(), target.started(), now, m.externalMessageId(), m.subject());
         return Uni.combine().all()
                 .unis(c.preparedQuery(STORE).execute(values).chain(() -> html),
                         events.message(c, ConversationEvents.MESSAGE_RECEIVED, data))

@@ -60,9 +60,9 @@ class InboundUpdates {
                             row.getString("channel_type"), Direction.OUT.name(), row.getString("external_id"),
                             row.getString("text"), row.getString("subject"),
                             new AttachmentsConverter().convertToEntityAttribute(row.getString("attachments")),
-                            d.status().name(), null);
-                    return c.preparedQuery("UPDATE messages SET delivery_status = $2 WHERE id = $1")
-                            .execute(Tuple.of(row.getUUID("id"), d.status().name()))
+                            d.status().name(), d.reason());
+                    return c.preparedQuery("UPDATE messages SET delivery_status = $2, failure_reason = $3 WHERE id = $1")
+                            .execute(Tuple.of(row.getUUID("id"), d.status().name(), d.reason()))
                             .chain(() -> events.message(c, type, data));
                 }));
     }

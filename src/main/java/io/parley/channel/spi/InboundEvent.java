@@ -49,9 +49,19 @@ public sealed interface InboundEvent {
                 InboundEvent {
     }
 
-    /** The provider reports what happened to a message Parley sent. */
+    /**
+     * The provider reports what happened to a message Parley sent.
+     *
+     * @param reason why it failed, as the provider says (an email DSN's {@code 550 5.1.1 …}); null when not told
+     */
     record DeliveryStatusChanged(String externalMessageId, String externalChatId, DeliveryStatus status,
-            Instant occurredAt) implements InboundEvent {
+            Instant occurredAt, String reason) implements InboundEvent {
+
+        /** A report without a reason. */
+        public DeliveryStatusChanged(String externalMessageId, String externalChatId, DeliveryStatus status,
+                Instant occurredAt) {
+            this(externalMessageId, externalChatId, status, occurredAt, null);
+        }
     }
 
     /** The customer blocked the channel (Parley can no longer write to them), or unblocked it. */

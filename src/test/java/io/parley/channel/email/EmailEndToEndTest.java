@@ -36,6 +36,7 @@ import io.restassured.http.ContentType;
  * processed folder, and a bounce marking the reply failed.
  */
 @QuarkusTest
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class) // one shared mailbox
 class EmailEndToEndTest {
 
     private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
@@ -102,9 +103,12 @@ class EmailEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> mail.count("Parley/Processed") == 5
                 && mail.count("INBOX") == 0);
 
-        // When the reply bounces, then it is FAILED
-        mail.deliver(bounceOf("<" + reply + "@shop.test>", OLGA));
+        // When the reply bounces (as OpenSMTPD reports it), then it is FAILED with the server's reason
+        mail.deliver(bounceOf("bounce-opensmtpd", "<" + reply + "@shop.test>", OLGA));
         awaitStatus(session, reply, "FAILED");
+        given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session).then()
+                .body("messages.find { it.id == '" + reply + "' }.failureReason",
+                        equalTo("550 5.1.1 <" + OLGA + ">: Recipient address rejected: User unknown"));
         close(session);
         close(sessionOf(channel, "ivan@customer.test"));
 
@@ -112,10 +116,36 @@ class EmailEndToEndTest {
                 .then().statusCode(200);
     }
 
-    private static MimeMessage bounceOf(String messageId, String recipient) throws Exception {
-        String text = new String(MailParserTest.class.getResourceAsStream("/fixtures/email/bounce.eml")
+    @Test
+    void theSubjectIsClassifiedAndTheBotsReplyIsThreaded() throws Exception {
+        // Given a mail whose spam trigger is only in its subject
+        UUID channel = create();
+        String spammer = "offers@fuel.test";
+        MimeMessage offer = new MimeMessage(Session.getInstance(new Properties()));
+        offer.setFrom(new jakarta.mail.internet.InternetAddress(spammer));
+        offer.setRecipients(jakarta.mail.Message.RecipientType.TO, MailServer.ADDRESS);
+        offer.setSubject("Дизельное топливо оптом", "UTF-8");
+        offer.setText("Добрый день! Предлагаем сотрудничество.", "UTF-8");
+        offer.setHeader("Message-ID", "<fuel-offer-" + channel + "@fuel.test>");
+        mail.deliver(offer);
+
+        // Then it is spam by its subject, and the automatic answer is threaded under it
+        MimeMessage answer = await().atMost(Duration.ofSeconds(30)).until(() -> mail.receivedBy(spammer),
+                received -> !received.isEmpty()).get(0);
+        assertThat(answer.getSubject()).isEqualTo("Re: Дизельное топливо оптом");
+        assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo("<fuel-offer-" + channel + "@fuel.test>");
+        given().header("Authorization", SUPERVISOR).when()
+                .get("/api/sessions/{id}/classification", sessionOf(channel, spammer))
+                .then().body("spam", equalTo(true));
+        given().header("Authorization", ADMIN).when().post("/api/admin/channels/{id}/disable", channel)
+                .then().statusCode(200);
+    }
+
+    private static MimeMessage bounceOf(String fixture, String messageId, String recipient) throws Exception {
+        String text = new String(MailParserTest.class.getResourceAsStream("/fixtures/email/" + fixture + ".eml")
                 .readAllBytes(), StandardCharsets.UTF_8)
-                .replace("<BOUNCED-ID@shop.test>", messageId).replace("Gone@customer.test", recipient);
+                .replace("<BOUNCED-ID@shop.test>", messageId).replace("Gone@customer.test", recipient)
+                .replace("gone@customer.test", recipient);
         return new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
