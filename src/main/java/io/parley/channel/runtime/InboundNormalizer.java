@@ -45,6 +45,8 @@ final class InboundNormalizer {
                     d.externalChatId(), d.status(), acceptedAt, d.reason());
             case InboundEvent.ContactBlocked b -> new InboundEvent.ContactBlocked(b.externalChatId(),
                     b.externalUserId(), b.blocked(), acceptedAt);
+            case InboundEvent.ReplySentElsewhere r -> new InboundEvent.ReplySentElsewhere(r.externalMessageId(),
+                    r.externalChatId(), r.authorId(), r.text(), r.attachments(), acceptedAt);
         };
     }
 

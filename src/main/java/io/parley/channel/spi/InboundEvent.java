@@ -64,6 +64,21 @@ public sealed interface InboundEvent {
         }
     }
 
+    /**
+     * A message to the customer written outside Parley: a colleague answering in the provider's own interface (VK's
+     * community messages). Stored in the customer's history as a sent outbound message so the conversation is
+     * complete, never sent again. Adapters must not report Parley's own sends this way.
+     *
+     * @param authorId the provider's id of whoever wrote it (a VK community administrator), or null
+     */
+    record ReplySentElsewhere(String externalMessageId, String externalChatId, String authorId, String text,
+            List<Attachment> attachments, Instant occurredAt) implements InboundEvent {
+
+        public ReplySentElsewhere {
+            attachments = List.copyOf(attachments);
+        }
+    }
+
     /** The customer blocked the channel (Parley can no longer write to them), or unblocked it. */
     record ContactBlocked(String externalChatId, String externalUserId, boolean blocked, Instant occurredAt)
             implements

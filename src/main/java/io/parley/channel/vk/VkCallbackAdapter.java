@@ -21,13 +21,13 @@ import io.vertx.core.json.JsonObject;
  */
 final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
 
-    VkCallbackAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads) {
-        super(context, config, api, uploads);
+    VkCallbackAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads, VkNames names) {
+        super(context, config, api, uploads, names);
     }
 
     @Override
     public Uni<Result> receive(Request request) {
-        return Uni.createFrom().item(() -> {
+        return Uni.createFrom().<Result> item(() -> {
             JsonObject event;
             try {
                 event = new JsonObject(new String(request.body(), StandardCharsets.UTF_8));
@@ -48,6 +48,8 @@ final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
             }
             return new Result(VkEvents.translate(event, context.clock().instant()).stream().toList(), 200,
                     "text/plain", "ok");
-        });
+        }).chain(result -> result.events().isEmpty() ? Uni.createFrom().item(result)
+                : named(result.events()).map(events -> new Result(events, result.status(), result.contentType(),
+                        result.body())));
     }
 }

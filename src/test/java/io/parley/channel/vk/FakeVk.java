@@ -25,7 +25,8 @@ import io.vertx.core.json.JsonObject;
  * a Bots Long Poll server at {@code /lp}; upload servers for photos and documents ({@code /upload/photo},
  * {@code /upload/doc}: multipart with the field {@code photo} or {@code file}) whose results
  * {@code photos.saveMessagesPhoto} and {@code docs.save} turn into attachments; files to fetch at {@code /files/<name>}
- * (any other name is 404). Tests script send errors per peer.
+ * (any other name is 404); {@code users.get} names every user id "Мария Иванова" ({@code screen_name} "id" + id);
+ * {@code messages.setActivity} answers 1. Tests script send errors per peer.
  */
 final class FakeVk implements AutoCloseable {
 
@@ -87,6 +88,11 @@ final class FakeVk implements AutoCloseable {
         key = key + "x";
     }
 
+    /** The forms of the calls to a method, in order. */
+    List<Map<String, String>> calls(String method) {
+        return server.requests("/method/" + method).stream().map(r -> form(r.body())).toList();
+    }
+
     List<FakeHttpServer.Request> longPolls() {
         return server.requests("/lp");
     }
@@ -130,6 +136,15 @@ final class FakeVk implements AutoCloseable {
         }
         return switch (request.path()) {
             case "/method/messages.send" -> send(form);
+            case "/method/users.get" -> {
+                JsonArray users = new JsonArray();
+                for (String id : form.getOrDefault("user_ids", "").split(",")) {
+                    users.add(new JsonObject().put("id", Long.parseLong(id)).put("first_name", "Мария")
+                            .put("last_name", "Иванова").put("screen_name", "id" + id));
+                }
+                yield ok(users);
+            }
+            case "/method/messages.setActivity" -> ok(1);
             case "/method/photos.getMessagesUploadServer" -> ok(new JsonObject()
                     .put("upload_url", baseUrl() + "/upload/photo?peer=" + form.get("peer_id")).put("album_id", -64)
                     .put("user_id", 0));

@@ -66,6 +66,15 @@ class VkEndToEndTest {
         given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
                 .then().body("messages", hasSize(1))
                 .body("messages[0].text", equalTo("Добрый день! Пришёл не тот размер"));
+        // The customer has the name VK gives (users.get), and typing shows in their dialog
+        given().header("Authorization", SUPERVISOR)
+                .when().get("/api/customers/{id}", Api.customerOf(channel, String.valueOf(CUSTOMER)))
+                .then().body("displayName", equalTo("Мария Иванова"));
+        int typing = vk.calls("messages.setActivity").size();
+        given().header("Authorization", SUPERVISOR).when().post("/api/sessions/{id}/typing", session)
+                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> vk.calls("messages.setActivity").size() > typing);
 
         // A reply whose first attempt meets error 10 is retried with the same random_id and delivered once
         vk.fail(CUSTOMER, 10);
@@ -75,6 +84,23 @@ class VkEndToEndTest {
                 .extracting(c -> c.get("random_id")).containsOnly(String.valueOf(VkAdapter.randomId(reply)));
         assertThat(vk.delivered(CUSTOMER)).singleElement()
                 .satisfies(d -> assertThat(d.text()).isEqualTo("Обменяем, пришлите фото бирки"));
+
+        // A colleague answers in VK's own interface: the reply joins the history once; Parley's own sends, which VK
+        // reports as message_reply too (without an administrator), are not taken in again
+        deliver(channel, FakeVk.fixture("message_reply").encode()).then().statusCode(200);
+        deliver(channel, FakeVk.fixture("message_reply").encode()).then().statusCode(200);
+        JsonObject echo = FakeVk.fixture("message_reply");
+        echo.getJsonObject("object").remove("admin_author_id");
+        echo.getJsonObject("object").put("id", 2111).put("text", "Обменяем, пришлите фото бирки");
+        deliver(channel, echo.encode()).then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session).then()
+                .body("messages.findAll { it.direction == 'OUT' }.text", org.hamcrest.Matchers.containsInAnyOrder(
+                        "Обменяем, пришлите фото бирки", "Здравствуйте! Это Анна из магазина, обмен оформлен."))
+                .body("messages.find { it.text.startsWith('Здравствуйте! Это Анна') }.author",
+                        equalTo("provider:91234567"))
+                .body("messages.find { it.text.startsWith('Здравствуйте! Это Анна') }.deliveryStatus",
+                        equalTo("SENT")));
 
         // A customer who denied messages: the next reply fails permanently and the identity is unreachable
         vk.fail(CUSTOMER, 901);
