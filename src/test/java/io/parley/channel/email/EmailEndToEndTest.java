@@ -124,15 +124,15 @@ class EmailEndToEndTest {
         MimeMessage offer = new MimeMessage(Session.getInstance(new Properties()));
         offer.setFrom(new jakarta.mail.internet.InternetAddress(spammer));
         offer.setRecipients(jakarta.mail.Message.RecipientType.TO, MailServer.ADDRESS);
-        offer.setSubject("Дизельное топливо оптом", "UTF-8");
-        offer.setText("Добрый день! Предлагаем сотрудничество.", "UTF-8");
+        offer.setSubject("Оптом: дизельное топливо со склада", "UTF-8");
+        offer.setText("Добрый день! Ждём вашего ответа.", "UTF-8");
         offer.setHeader("Message-ID", "<fuel-offer-" + channel + "@fuel.test>");
         mail.deliver(offer);
 
         // Then it is spam by its subject, and the automatic answer is threaded under it
         MimeMessage answer = await().atMost(Duration.ofSeconds(30)).until(() -> mail.receivedBy(spammer),
                 received -> !received.isEmpty()).get(0);
-        assertThat(answer.getSubject()).isEqualTo("Re: Дизельное топливо оптом");
+        assertThat(answer.getSubject()).isEqualTo("Re: Оптом: дизельное топливо со склада");
         assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo("<fuel-offer-" + channel + "@fuel.test>");
         given().header("Authorization", SUPERVISOR).when()
                 .get("/api/sessions/{id}/classification", sessionOf(channel, spammer))

@@ -89,7 +89,7 @@ class VkEndToEndTest {
         // reports as message_reply too (without an administrator), are not taken in again
         deliver(channel, FakeVk.fixture("message_reply").encode()).then().statusCode(200);
         deliver(channel, FakeVk.fixture("message_reply").encode()).then().statusCode(200);
-        JsonObject echo = FakeVk.fixture("message_reply");
+        io.vertx.core.json.JsonObject echo = FakeVk.fixture("message_reply");
         echo.getJsonObject("object").remove("admin_author_id");
         echo.getJsonObject("object").put("id", 2111).put("text", "Обменяем, пришлите фото бирки");
         deliver(channel, echo.encode()).then().statusCode(200);
