@@ -121,19 +121,24 @@ class EmailEndToEndTest {
         // Given a mail whose spam trigger is only in its subject
         UUID channel = create();
         String spammer = "offers@fuel.test";
-        MimeMessage offer = new MimeMessage(Session.getInstance(new Properties()));
+        String offerId = "<fuel-offer-" + channel + "@fuel.test>";
+        MimeMessage offer = new MimeMessage(Session.getInstance(new Properties())) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", offerId); // kept when the mail is saved for delivery
+            }
+        };
         offer.setFrom(new jakarta.mail.internet.InternetAddress(spammer));
         offer.setRecipients(jakarta.mail.Message.RecipientType.TO, MailServer.ADDRESS);
         offer.setSubject("Оптом: дизельное топливо со склада", "UTF-8");
         offer.setText("Добрый день! Ждём вашего ответа.", "UTF-8");
-        offer.setHeader("Message-ID", "<fuel-offer-" + channel + "@fuel.test>");
         mail.deliver(offer);
 
         // Then it is spam by its subject, and the automatic answer is threaded under it
         MimeMessage answer = await().atMost(Duration.ofSeconds(30)).until(() -> mail.receivedBy(spammer),
                 received -> !received.isEmpty()).get(0);
         assertThat(answer.getSubject()).isEqualTo("Re: Оптом: дизельное топливо со склада");
-        assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo("<fuel-offer-" + channel + "@fuel.test>");
+        assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo(offerId);
         given().header("Authorization", SUPERVISOR).when()
                 .get("/api/sessions/{id}/classification", sessionOf(channel, spammer))
                 .then().body("spam", equalTo(true));

@@ -116,8 +116,10 @@ final class FakeVk implements AutoCloseable {
         }
         if (request.path().startsWith("/files/")) {
             String name = request.path().substring("/files/".length());
+            String body = "bytes of " + name;
             return name.startsWith("missing") ? new FakeHttpServer.Answer(404, "text/plain", "no", Map.of())
-                    : new FakeHttpServer.Answer(200, "application/octet-stream", "bytes of " + name, Map.of());
+                    : new FakeHttpServer.Answer(200, "application/octet-stream", body, Map.of("Content-Length",
+                            String.valueOf(body.getBytes(StandardCharsets.UTF_8).length)));
         }
         if (request.path().equals("/upload/photo")) {
             return FakeHttpServer.Answer.json(200, request.body().contains("name=\"photo\"")
