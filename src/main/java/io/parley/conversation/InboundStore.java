@@ -293,18 +293,22 @@ class InboundStore {
 
     /**
      * Brings a known identity up to date: its profile, its reachability (a customer who writes again can be written
-     * to again, whatever a provider said before), the verified identifiers, and the customer's phone and email when
-     * the channel verified them (a Telegram contact the customer shared of themselves).
+     * to again, whatever a provider said before), the verified identifiers, the customer's name when they had none
+     * (a VK customer taken in before VK told their name), and the customer's phone and email when the channel
+     * verified them (a Telegram contact the customer shared of themselves).
      */
     private Uni<Void> refresh(SqlConnection c, UUID identityId, UUID customerId, Sender sender, boolean unreachable) {
         boolean profile = sender.displayName() != null || sender.username() != null || sender.phone() != null
                 || sender.email() != null;
         Uni<Void> update = !profile && !unreachable ? Uni.createFrom().voidItem()
-                : c.preparedQuery("UPDATE channel_identities SET display_name = COALESCE($2, display_name),"
-                        + " username = COALESCE($3, username), phone = COALESCE($4, phone),"
-                        + " email = COALESCE($5, email), unreachable = FALSE WHERE id = $1")
+                : c.preparedQuery("WITH identity AS (UPDATE channel_identities SET"
+                        + " display_name = COALESCE($2, display_name), username = COALESCE($3, username),"
+                        + " phone = COALESCE($4, phone), email = COALESCE($5, email), unreachable = FALSE"
+                        + " WHERE id = $1)"
+                        + " UPDATE customers SET display_name = $2::text, updated_at = now()"
+                        + " WHERE id = $6 AND display_name IS NULL AND $2::text IS NOT NULL")
                         .execute(Tuple.from(Arrays.asList(identityId, sender.displayName(),
-                                sender.username(), sender.phone(), sender.email())))
+                                sender.username(), sender.phone(), sender.email(), customerId)))
                         .replaceWithVoid();
         return update.chain(() -> remember(c, customerId, sender.verified()))
                 .chain(() -> verifiedContact(c, customerId, sender.verified()));

@@ -49,6 +49,7 @@ final class FakeVk implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(9000);
     private final AtomicLong ts = new AtomicLong(100);
     private volatile String key = "key-1";
+    private volatile boolean namesFail;
 
     /** A started fake, for static test fields. */
     static FakeVk started() {
@@ -81,6 +82,11 @@ final class FakeVk implements AutoCloseable {
 
     void queueLongPoll(JsonObject event) {
         longPollQueue.add(event);
+    }
+
+    /** While on, {@code users.get} answers error 10 (internal server error). */
+    void namesFail(boolean on) {
+        namesFail = on;
     }
 
     /** Makes the current Long Poll key expire (the next poll gets {@code failed: 2}). */
@@ -139,6 +145,9 @@ final class FakeVk implements AutoCloseable {
         return switch (request.path()) {
             case "/method/messages.send" -> send(form);
             case "/method/users.get" -> {
+                if (namesFail) {
+                    yield error(10, "Internal server error");
+                }
                 JsonArray users = new JsonArray();
                 for (String id : form.getOrDefault("user_ids", "").split(",")) {
                     users.add(new JsonObject().put("id", Long.parseLong(id)).put("first_name", "Мария")

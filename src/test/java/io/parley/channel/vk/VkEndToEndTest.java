@@ -113,6 +113,37 @@ class VkEndToEndTest {
     }
 
     @Test
+    void aCustomerTakenInWithoutANameGetsItWithTheirNextMessage() {
+        // Given a customer whose first message came while users.get failed
+        UUID channel = create("callback");
+        long user = 3456000000L + (channel.getLeastSignificantBits() & 0xffff);
+        vk.namesFail(true);
+        try {
+            deliver(channel, message(user, 501, "Первое").encode()).then().statusCode(200);
+        } finally {
+            vk.namesFail(false);
+        }
+        String customer = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> Api.customerOf(channel, String.valueOf(user)), c -> c != null);
+        given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}", customer)
+                .then().body("displayName", org.hamcrest.Matchers.nullValue());
+
+        // When they write again and VK names them, then the customer has the name
+        deliver(channel, message(user, 502, "Второе").encode()).then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .header("Authorization", SUPERVISOR).when().get("/api/customers/{id}", customer)
+                .then().body("displayName", equalTo("Мария Иванова")));
+        close(sessionOf(channel, String.valueOf(user)));
+    }
+
+    private static io.vertx.core.json.JsonObject message(long user, int conversationMessageId, String text) {
+        io.vertx.core.json.JsonObject event = FakeVk.fixture("message_new").put("event_id", UUID.randomUUID().toString());
+        event.getJsonObject("object").getJsonObject("message").put("from_id", user).put("peer_id", user)
+                .put("conversation_message_id", conversationMessageId).put("text", text);
+        return event;
+    }
+
+    @Test
     void longPollEventsReachTheTimeline() {
         vk.queueLongPoll(FakeVk.fixture("message_new"));
 
