@@ -77,7 +77,10 @@ final class Updates {
             text = "Location: " + point.replace(",", ", ")
                     + (venue == null ? ""
                             : " (" + venue.getString("title", "") + ", " + venue.getString("address", "")
-                                    + ")");
+                                    + ")")
+                    + "\nhttps://www.openstreetmap.org/?mlat=" + location.getDouble("latitude") + "&mlon="
+                    + location.getDouble("longitude") + "#map=17/" + location.getDouble("latitude") + "/"
+                    + location.getDouble("longitude");
             metadata.put("telegram.location", point);
         }
         JsonObject sticker = message.getJsonObject("sticker");
@@ -99,12 +102,38 @@ final class Updates {
             text = dice.getString("emoji", "🎲") + " " + dice.getInteger("value", 0);
         }
         if (text == null && attachments.isEmpty()) {
-            text = "[unsupported Telegram message]";
+            text = service(message);
         }
         Sender sender = new Sender(id(from), name(from), from.getString("username"),
                 verified.isEmpty() ? null : verified.get(0).value(), null, verified);
         return new InboundEvent.MessageReceived(key(message), chat(message), sender, text, attachments,
                 Instant.ofEpochSecond(message.getLong("date")), metadata);
+    }
+
+    /** A service message of a group (members, title, photo changes) as a line of text; else "unsupported". */
+    private static String service(JsonObject message) {
+        JsonArray joined = message.getJsonArray("new_chat_members");
+        if (joined != null && !joined.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            joined.forEach(member -> names.add(String.valueOf(name((JsonObject) member))));
+            return "Joined: " + String.join(", ", names);
+        }
+        if (message.getJsonObject("left_chat_member") != null) {
+            return "Left: " + name(message.getJsonObject("left_chat_member"));
+        }
+        if (message.getString("new_chat_title") != null) {
+            return "Chat renamed: " + message.getString("new_chat_title");
+        }
+        if (message.getValue("new_chat_photo") != null || message.getValue("delete_chat_photo") != null) {
+            return "[chat photo changed]";
+        }
+        if (message.getValue("group_chat_created") != null || message.getValue("supergroup_chat_created") != null) {
+            return "[group created]";
+        }
+        if (message.getValue("migrate_to_chat_id") != null || message.getValue("migrate_from_chat_id") != null) {
+            return "[group became a supergroup]";
+        }
+        return "[unsupported Telegram message]";
     }
 
     /**
