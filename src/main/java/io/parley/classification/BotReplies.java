@@ -19,7 +19,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Replies of the menu bot and the spam auto-reply: stored as outbound messages of author {@value #AUTHOR} and queued
  * for delivery to the chat the customer wrote from, in the caller's transaction. Buttons are shown by channels that
  * have them and written as numbered text by the others (the channel runtime does that); the stored message, which the
- * session history and the in-app chat's history show, always has the numbered text.
+ * session history and the in-app chat's history show, always has the numbered text. A reply answers the customer's
+ * message (its provider id as {@code inReplyTo}), so an email reply is threaded under it ("Re: " its subject).
  */
 @ApplicationScoped
 class BotReplies {
@@ -35,7 +36,7 @@ class BotReplies {
     Uni<Void> send(SqlConnection c, InboundTriage.Inbound to, String text, List<Button> buttons) {
         UUID id = UUID.randomUUID();
         OutboundCommand command = new OutboundCommand(id, to.sessionId(), to.customerId(), to.channelId(),
-                to.chatId(), text, List.of(), null, buttons);
+                to.chatId(), text, List.of(), to.externalMessageId(), buttons);
         return c.preparedQuery("INSERT INTO messages (id, session_id, customer_id, identity_id, channel_id,"
                 + " channel_type, external_chat_id, direction, author, text, delivery_status, sent_at)"
                 + " VALUES ($1, $2, $3, $4, $5, $6, $7, 'OUT', $8, $9, $10, $11)")

@@ -63,7 +63,7 @@ class ClassificationStep implements InboundTriage {
             Row row = rows.iterator().next();
             SessionVerdict before = row.getBoolean("classified") ? read(row) : SessionVerdict.NONE;
             String known = before.language() != null ? before.language() : row.getString("customer_language");
-            MessageVerdict verdict = classifier.classify(in.text(), senderIds(in.sender()), known);
+            MessageVerdict verdict = classifier.classify(in.classifiedText(), senderIds(in.sender()), known);
             if (!verdict.spam() && row.getBoolean("marked")) {
                 verdict = new MessageVerdict(verdict.category(), verdict.confidence(), verdict.source(),
                         "sender marked as spam", verdict.language(), verdict.urgent());

@@ -41,8 +41,9 @@ class SessionClassifications {
     private static final Logger LOG = Logger.getLogger(SessionClassifications.class);
     private static final String LABEL_TEXT = """
             INSERT INTO classification_labels (session_id, category, text, labeled_by)
-            SELECT $1, $2, COALESCE(left(string_agg(text, ' ' ORDER BY sent_at), 2000), ''), $3
-            FROM messages WHERE session_id = $1 AND direction = 'IN' AND text IS NOT NULL""";
+            SELECT $1, $2, COALESCE(left(string_agg(concat_ws(' ', subject, text), ' ' ORDER BY sent_at, seq), 2000),
+                   ''), $3
+            FROM messages WHERE session_id = $1 AND direction = 'IN' AND (text IS NOT NULL OR subject IS NOT NULL)""";
 
     private final Pool pool;
 

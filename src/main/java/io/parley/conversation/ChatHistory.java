@@ -28,15 +28,15 @@ public class ChatHistory {
     public Uni<ChatPage> after(UUID channelId, String chatId, String cursor, int limit) {
         TimelineCursor after = cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);
         return Panache.withSession(() -> (after == null
-                ? MessageEntity.<MessageEntity> find("channelId = ?1 and externalChatId = ?2 order by sentAt, id",
+                ? MessageEntity.<MessageEntity> find("channelId = ?1 and externalChatId = ?2 order by sentAt, seq",
                         channelId, chatId)
                 : MessageEntity.<MessageEntity> find("channelId = ?1 and externalChatId = ?2 and (sentAt > ?3"
-                        + " or (sentAt = ?3 and id > ?4)) order by sentAt, id", channelId, chatId, after.sentAt(),
-                        after.id()))
+                        + " or (sentAt = ?3 and seq > ?4)) order by sentAt, seq", channelId, chatId, after.sentAt(),
+                        after.seq()))
                 .page(Page.ofSize(limit)).list())
                 .map(rows -> {
                     MessageEntity last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-                    String next = last == null ? cursor : new TimelineCursor(last.sentAt, last.id).encode();
+                    String next = last == null ? cursor : new TimelineCursor(last.sentAt, last.seq).encode();
                     return new ChatPage(rows.stream().map(m -> new ChatMessage(m.id, m.direction.name(),
                             m.externalId, m.text, m.attachments, m.sentAt, m.deliveryStatus)).toList(), next);
                 });

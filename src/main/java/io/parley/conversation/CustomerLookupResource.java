@@ -34,8 +34,11 @@ class CustomerLookupResource {
                     "channelId = ?1 and externalUserId = ?2", channelId, externalUserId))
                     .map(found -> found.stream().map(i -> i.customerId).distinct().toList());
         } else if (email != null || phone != null) {
+            // "+7916…" unencoded in a query string arrives as " 7916…": digits alone also find "+digits"
+            String digits = phone == null ? null : phone.strip().replaceFirst("^\\+", "");
+            String international = digits != null && digits.matches("\\d{5,15}") ? "+" + digits : phone;
             ids = Panache.withSession(() -> CustomerEntity.<CustomerEntity> list(
-                    "mergedInto is null and (email = ?1 or phone = ?2)", email, phone))
+                    "mergedInto is null and (email = ?1 or phone = ?2 or phone = ?3)", email, phone, international))
                     .map(found -> found.stream().map(c -> c.id).toList());
         } else {
             return Uni.createFrom().failure(ProblemException.invalidField("channelId",

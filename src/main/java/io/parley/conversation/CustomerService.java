@@ -37,14 +37,14 @@ class CustomerService {
     Uni<Views.TimelinePage> timeline(UUID customerId, String cursor, int limit) {
         TimelineCursor after = cursor == null ? null : TimelineCursor.decode(cursor);
         return Panache.withSession(() -> customer(customerId).chain(ignored -> (after == null
-                ? MessageEntity.<MessageEntity> find("customerId = ?1 order by sentAt desc, id desc", customerId)
-                : MessageEntity.<MessageEntity> find("customerId = ?1 and (sentAt < ?2 or (sentAt = ?2 and id < ?3))"
-                        + " order by sentAt desc, id desc", customerId, after.sentAt(), after.id()))
+                ? MessageEntity.<MessageEntity> find("customerId = ?1 order by sentAt desc, seq desc", customerId)
+                : MessageEntity.<MessageEntity> find("customerId = ?1 and (sentAt < ?2 or (sentAt = ?2 and seq < ?3))"
+                        + " order by sentAt desc, seq desc", customerId, after.sentAt(), after.seq()))
                 .page(Page.ofSize(limit + 1)).list()))
                 .map(rows -> {
                     List<MessageEntity> page = rows.size() > limit ? rows.subList(0, limit) : rows;
                     MessageEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = rows.size() > limit ? new TimelineCursor(last.sentAt, last.id).encode() : null;
+                    String next = rows.size() > limit ? new TimelineCursor(last.sentAt, last.seq).encode() : null;
                     return new Views.TimelinePage(customerId, page.stream().map(Views.MessageView::of).toList(),
                             next);
                 });

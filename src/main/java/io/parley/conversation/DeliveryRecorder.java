@@ -7,7 +7,10 @@ import io.parley.channel.runtime.OutboundCommand;
 import io.parley.channel.spi.DeliveryStatus;
 import io.smallrye.mutiny.Uni;
 
-/** Stores what happened to outbound messages and emits the matching events. */
+/**
+ * Stores what happened to outbound messages and emits the matching events. A send refused because the customer cannot
+ * be reached (blocked the bot) marks their identity unreachable; a later successful send clears it.
+ */
 @ApplicationScoped
 class DeliveryRecorder implements DeliveryOutcomes {
 
@@ -26,7 +29,10 @@ class DeliveryRecorder implements DeliveryOutcomes {
             }
             message.deliveryStatus = DeliveryStatus.SENT;
             message.failureReason = null;
-            return events.message(ConversationEvents.MESSAGE_SENT, message, null);
+            Uni<Void> reachable = message.identityId == null ? Uni.createFrom().voidItem()
+                    : IdentityEntity.update("unreachable = false where id = ?1 and unreachable = true",
+                            message.identityId).replaceWithVoid();
+            return reachable.chain(() -> events.message(ConversationEvents.MESSAGE_SENT, message, null));
         });
     }
 

@@ -96,6 +96,7 @@ class InboundPipeline {
             case InboundEvent.MessageEdited e -> updates.edited(envelope.channelId(), e);
             case InboundEvent.DeliveryStatusChanged d -> updates.delivery(envelope.channelId(), d);
             case InboundEvent.ContactBlocked b -> updates.blocked(envelope.channelId(), b);
+            case InboundEvent.ReplySentElsewhere r -> updates.sentElsewhere(envelope, r);
         };
     }
 }

@@ -38,7 +38,7 @@ class InboundStore {
     private static final String LOOKUP = """
             SELECT EXISTS (SELECT 1 FROM messages WHERE channel_id = $1 AND direction = 'IN' AND external_id = $3)
                        AS seen,
-                   i.id AS identity_id, i.customer_id, s.id AS session_id
+                   i.id AS identity_id, i.customer_id, i.unreachable, s.id AS session_id
             FROM (SELECT 1) AS one
             LEFT JOIN channel_identities i ON i.channel_id = $1 AND i.external_user_id = $2
             LEFT JOIN sessions s ON s.customer_id = i.customer_id AND s.state = 'OPEN'""";
@@ -105,7 +105,8 @@ class InboundStore {
                     : threadIdentity(c, envelope, sender, thread,
                             now);
         }
-        Uni<Void> refreshed = refresh(c, identityId, customerId, sender);
+        Uni<Void> refreshed = refresh(c, identityId, customerId, sender,
+                Boolean.TRUE.equals(row.getBoolean("unreachable")));
         if (thread == null || thread.customerId().equals(customerId)) {
             return refreshed.replaceWith(new Known(identityId, customerId, row.getUUID("session_id")));
         }
@@ -154,7 +155,7 @@ class InboundStore {
                 m.externalMessageId(), m.text(), m.subject(), m.attachments(), null, null);
         InboundTriage.Inbound stored = new InboundTriage.Inbound(messageId, sessionId, known.customerId(),
                 known.identityId(), envelope.channelId(), envelope.channelType(), m.externalChatId(), m.text(),
-                m.sender(), target.started(), now);
+                m.sender(), target.started(), now, m.externalMessageId(), m.subject());
         return Uni.combine().all()
                 .unis(c.preparedQuery(STORE).execute(values).chain(() -> html),
                         events.message(c, ConversationEvents.MESSAGE_RECEIVED, data))
@@ -290,17 +291,42 @@ class InboundStore {
                         : customerByVerified(c, verified, index + 1));
     }
 
-    private Uni<Void> refresh(SqlConnection c, UUID identityId, UUID customerId, Sender sender) {
+    /**
+     * Brings a known identity up to date: its profile, its reachability (a customer who writes again can be written
+     * to again, whatever a provider said before), the verified identifiers, the customer's name when they had none
+     * (a VK customer taken in before VK told their name), and the customer's phone and email when the channel
+     * verified them (a Telegram contact the customer shared of themselves).
+     */
+    private Uni<Void> refresh(SqlConnection c, UUID identityId, UUID customerId, Sender sender, boolean unreachable) {
         boolean profile = sender.displayName() != null || sender.username() != null || sender.phone() != null
                 || sender.email() != null;
-        Uni<Void> update = !profile ? Uni.createFrom().voidItem()
-                : c.preparedQuery("UPDATE channel_identities SET display_name = COALESCE($2, display_name),"
-                        + " username = COALESCE($3, username), phone = COALESCE($4, phone),"
-                        + " email = COALESCE($5, email) WHERE id = $1")
+        Uni<Void> update = !profile && !unreachable ? Uni.createFrom().voidItem()
+                : c.preparedQuery("WITH identity AS (UPDATE channel_identities SET"
+                        + " display_name = COALESCE($2, display_name), username = COALESCE($3, username),"
+                        + " phone = COALESCE($4, phone), email = COALESCE($5, email), unreachable = FALSE"
+                        + " WHERE id = $1)"
+                        + " UPDATE customers SET display_name = $2::text, updated_at = now()"
+                        + " WHERE id = $6 AND display_name IS NULL AND $2::text IS NOT NULL")
                         .execute(Tuple.from(Arrays.asList(identityId, sender.displayName(),
-                                sender.username(), sender.phone(), sender.email())))
+                                sender.username(), sender.phone(), sender.email(), customerId)))
                         .replaceWithVoid();
-        return update.chain(() -> remember(c, customerId, sender.verified()));
+        return update.chain(() -> remember(c, customerId, sender.verified()))
+                .chain(() -> verifiedContact(c, customerId, sender.verified()));
+    }
+
+    /** Sets a verified phone or email on the customer (it replaces an unverified one). */
+    private static Uni<Void> verifiedContact(SqlConnection c, UUID customerId, List<VerifiedIdentifier> verified) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (VerifiedIdentifier id : verified) {
+            String column = VerifiedIdentifier.PHONE.equals(id.kind()) ? "phone"
+                    : VerifiedIdentifier.EMAIL.equals(id.kind()) ? "email" : null;
+            if (column != null) {
+                done = done.chain(() -> c.preparedQuery("UPDATE customers SET " + column + " = $2, updated_at = now()"
+                        + " WHERE id = $1 AND " + column + " IS DISTINCT FROM $2")
+                        .execute(Tuple.of(customerId, id.value())).replaceWithVoid());
+            }
+        }
+        return done;
     }
 
     /** Records verified identifiers for a customer; one already owned by another customer is left alone. */

@@ -18,9 +18,21 @@ public interface InboundTriage {
      * A stored inbound message and where it belongs.
      *
      * @param started whether this message opened or reopened the session (its routing task was just made WAITING)
+     * @param externalMessageId the provider's id of the message (email: its Message-ID), which automatic replies
+     *        answer (threading)
+     * @param subject its subject line (email), or null
      */
     record Inbound(UUID messageId, UUID sessionId, UUID customerId, UUID identityId, UUID channelId,
-            String channelType, String chatId, String text, Sender sender, boolean started, OffsetDateTime now) {
+            String channelType, String chatId, String text, Sender sender, boolean started, OffsetDateTime now,
+            String externalMessageId, String subject) {
+
+        /** What classification reads: the subject (when there is one) and the text. */
+        public String classifiedText() {
+            if (subject == null || subject.isBlank()) {
+                return text;
+            }
+            return text == null || text.isBlank() ? subject : subject + "\n" + text;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.parley.channel.runtime.InboundEnvelope;
 import io.parley.channel.spi.DeliveryStatus;
 import io.parley.channel.spi.InboundEvent;
 import io.smallrye.mutiny.Uni;
@@ -60,10 +61,45 @@ class InboundUpdates {
                             row.getString("channel_type"), Direction.OUT.name(), row.getString("external_id"),
                             row.getString("text"), row.getString("subject"),
                             new AttachmentsConverter().convertToEntityAttribute(row.getString("attachments")),
-                            d.status().name(), null);
-                    return c.preparedQuery("UPDATE messages SET delivery_status = $2 WHERE id = $1")
-                            .execute(Tuple.of(row.getUUID("id"), d.status().name()))
+                            d.status().name(), d.reason());
+                    return c.preparedQuery("UPDATE messages SET delivery_status = $2, failure_reason = $3 WHERE id = $1")
+                            .execute(Tuple.of(row.getUUID("id"), d.status().name(), d.reason()))
                             .chain(() -> events.message(c, type, data));
+                }));
+    }
+
+    /**
+     * A reply written outside Parley joins the history of the customer of that chat, in their open session, else their
+     * latest one, as a SENT outbound message of author {@code provider:<authorId>}; stored once per provider id. A chat
+     * Parley has no customer for (a colleague wrote first) is skipped.
+     */
+    Uni<Void> sentElsewhere(InboundEnvelope envelope, InboundEvent.ReplySentElsewhere r) {
+        UUID id = UUID.randomUUID();
+        return pool.withTransaction(c -> c.preparedQuery("""
+                INSERT INTO messages (id, session_id, customer_id, identity_id, channel_id, channel_type,
+                                      external_chat_id, external_id, direction, author, text, attachments,
+                                      delivery_status, sent_at)
+                SELECT $1::uuid, s.id, i.customer_id, i.id, $2::uuid, $3::text, $4::text, $5::text, 'OUT',
+                       $6::text, $7::text, $8::text, 'SENT', $9::timestamptz
+                FROM channel_identities i
+                JOIN LATERAL (SELECT id FROM sessions WHERE customer_id = i.customer_id
+                              ORDER BY (state = 'OPEN') DESC, opened_at DESC LIMIT 1) s ON TRUE
+                WHERE i.channel_id = $2::uuid AND i.external_user_id = $4::text
+                ON CONFLICT DO NOTHING
+                RETURNING session_id, customer_id""")
+                .execute(Tuple.from(java.util.Arrays.asList(id, envelope.channelId(), envelope.channelType(),
+                        r.externalChatId(), r.externalMessageId(),
+                        "provider:" + (r.authorId() == null ? "unknown" : r.authorId()), r.text(),
+                        AttachmentsConverter.toJson(r.attachments()), r.occurredAt().atOffset(ZoneOffset.UTC))))
+                .chain(rows -> {
+                    Row row = first(rows);
+                    if (row == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return events.message(c, ConversationEvents.MESSAGE_SENT, new ConversationEvents.MessageData(id,
+                            row.getUUID("session_id"), row.getUUID("customer_id"), envelope.channelId(),
+                            envelope.channelType(), Direction.OUT.name(), r.externalMessageId(), r.text(), null,
+                            r.attachments(), "SENT", null));
                 }));
     }
 

@@ -82,6 +82,13 @@ public class MessageEntity extends PanacheEntityBase {
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
 
+    /**
+     * The order Parley stored messages in (a database sequence): breaks ties between messages with the same
+     * {@link #sentAt} (providers give seconds), so they read in the order the pipeline took them in.
+     */
+    @Column(name = "seq", insertable = false, updatable = false)
+    public Long seq;
+
     @Column(name = "stored_at", insertable = false, updatable = false)
     public OffsetDateTime storedAt;
 

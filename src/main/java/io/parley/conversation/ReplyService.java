@@ -85,7 +85,7 @@ class ReplyService {
         }
         UUID channelId = request.channelId() != null ? request.channelId() : session.lastChannelId;
         return MessageEntity.<MessageEntity> find(
-                "customerId = ?1 and channelId = ?2 and direction = ?3 order by sentAt desc", session.customerId,
+                "customerId = ?1 and channelId = ?2 and direction = ?3 order by sentAt desc, seq desc", session.customerId,
                 channelId, Direction.IN).firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.invalidField("channelId",
                         "the customer has not written through this channel"))

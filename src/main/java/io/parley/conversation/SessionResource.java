@@ -53,7 +53,7 @@ class SessionResource {
     @GET
     public Uni<Views.SessionView> get(UUID id) {
         return Panache.withSession(() -> access.session(id, identity).chain(session -> MessageEntity
-                .<MessageEntity> list("sessionId", Sort.ascending("sentAt", "id"), id)
+                .<MessageEntity> list("sessionId", Sort.ascending("sentAt", "seq"), id)
                 .map(messages -> Views.SessionView.of(session, messages))));
     }
 

@@ -36,7 +36,7 @@ class ThreadResolver {
             SELECT s.id, s.customer_id, s.state, s.closed_at
             FROM messages m JOIN sessions s ON s.id = m.session_id
             WHERE m.customer_id = $1 AND m.channel_id = $2 AND m.thread_topic = $3 AND m.sent_at >= $4
-            ORDER BY m.sent_at DESC LIMIT 1""";
+            ORDER BY m.sent_at DESC, m.seq DESC LIMIT 1""";
 
     private final ConversationConfig config;
 

@@ -5,16 +5,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.UUID;
 
 import io.parley.common.problem.ProblemException;
 
-/** An opaque position in a newest-first timeline: the (sent at, id) of the last message returned. */
-record TimelineCursor(OffsetDateTime sentAt, UUID id) {
+/**
+ * An opaque position in a list of messages: the (sent at, {@link MessageEntity#seq storage sequence}) of the last
+ * message returned, the order every message list uses.
+ */
+record TimelineCursor(OffsetDateTime sentAt, long seq) {
 
     String encode() {
         Instant at = sentAt.toInstant();
-        String raw = at.getEpochSecond() + ":" + at.getNano() + ":" + id;
+        String raw = at.getEpochSecond() + ":" + at.getNano() + ":" + seq;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -22,7 +24,7 @@ record TimelineCursor(OffsetDateTime sentAt, UUID id) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
             Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            return new TimelineCursor(at.atOffset(ZoneOffset.UTC), UUID.fromString(parts[2]));
+            return new TimelineCursor(at.atOffset(ZoneOffset.UTC), Long.parseLong(parts[2]));
         } catch (RuntimeException e) {
             throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
         }

@@ -108,7 +108,7 @@ class Projections {
                 .chain(rows -> c.preparedQuery("""
                         SELECT s.id AS session_id, m.* FROM unnest($1::uuid[]) AS s(id) CROSS JOIN LATERAL (
                             SELECT id, direction, author, channel_type, text, subject, sent_at FROM messages
-                            WHERE session_id = s.id ORDER BY sent_at DESC, id DESC LIMIT $2) m""")
+                            WHERE session_id = s.id ORDER BY sent_at DESC, seq DESC LIMIT $2) m""")
                         .execute(Tuple.of(sessions, config.offerHistory()))
                         .map(history -> {
                             Map<UUID, Row> byOffer = new HashMap<>();

@@ -125,7 +125,7 @@ class EmailAdapter implements Poller, MessageSender {
         if (mail.bounce() != null) {
             if (mail.bounce().permanent()) {
                 events.add(new InboundEvent.DeliveryStatusChanged(mail.bounce().originalMessageId(),
-                        mail.bounce().recipient(), DeliveryStatus.FAILED, at));
+                        mail.bounce().recipient(), DeliveryStatus.FAILED, at, mail.bounce().reason()));
             }
             return;
         }

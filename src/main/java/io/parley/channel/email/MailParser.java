@@ -37,7 +37,11 @@ final class MailParser {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>\\s]+>)");
     private static final Pattern RECIPIENT = Pattern.compile("(?im)^Final-Recipient:\\s*[^;]*;\\s*(\\S+)");
-    private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*([245])\\.\\d{1,3}\\.\\d{1,3}");
+    private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*(([245])\\.\\d{1,3}\\.\\d{1,3})");
+    /** An SMTP reply with an enhanced status code in a DSN's human-readable part (OpenSMTPD puts it only there). */
+    private static final Pattern SMTP_REPLY = Pattern.compile("(?m)\\b([45]\\d\\d[ -][245]\\.\\d{1,3}\\.\\d{1,3}\\b.*)$");
+    private static final Pattern DIAGNOSTIC = Pattern.compile(
+            "(?im)^Diagnostic-Code:\\s*(?:[a-z-]+\\s*;)?\\s*(.+(?:\\n[ \\t]+.+)*)");
 
     /** How much of an unreadable mail's raw body is taken in as its text. */
     private static final int SALVAGED_TEXT = 65_536;
@@ -48,13 +52,14 @@ final class MailParser {
     static ParsedMail parse(MimeMessage mail) throws MessagingException, IOException {
         Body body = new Body();
         walk(mail, "", body);
-        InternetAddress from = firstAddress(mail.getFrom());
-        String address = from == null ? "unknown@invalid" : from.getAddress().toLowerCase(Locale.ROOT);
-        String subject = mail.getSubject();
+        InternetAddress from = sender(mail);
+        String subject = utf8(mail.getSubject());
         Instant sent = mail.getSentDate() == null ? null : mail.getSentDate().toInstant();
+        String address = from != null ? from.getAddress().toLowerCase(Locale.ROOT)
+                : noSender(mail.getMessageID(), subject, sent);
         String text = body.text != null ? body.text : body.html != null ? HtmlText.of(body.html) : null;
         return new ParsedMail(messageId(mail, address, subject, sent), address, from == null ? null
-                : from.getPersonal(), subject, header(mail, "In-Reply-To"), header(mail, "References"), sent, text,
+                : utf8(from.getPersonal()), subject, header(mail, "In-Reply-To"), header(mail, "References"), sent, text,
                 body.html, body.attachments, automatic(mail, address), bounce(mail));
     }
 
@@ -98,8 +103,46 @@ final class MailParser {
         } else if (attachment || part.isMimeType("image/*")) {
             String type = new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
             body.attachments.add(new ParsedMail.Part(path.isEmpty() ? "0" : path, name == null ? "attachment"
-                    : name, type, part.getSize() < 0 ? -1 : part.getSize()));
+                    : name, type, decodedSize(part)));
         }
+    }
+
+    /** The size of the part's content once decoded (base64 and quoted-printable make the raw part larger). */
+    private static long decodedSize(Part part) {
+        try (InputStream in = part.getInputStream()) {
+            return in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException | MessagingException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Who sent the mail: From, else Sender, Reply-To, Return-Path (RFC 5322 allows mail without From, and broken
+     * mailers send it); null when none names an address.
+     */
+    private static InternetAddress sender(MimeMessage mail) throws MessagingException {
+        InternetAddress from = firstAddress(mail.getFrom());
+        if (from == null) {
+            from = quietly(() -> firstAddress(InternetAddress.parseHeader(mail.getHeader("Sender", ","), false)));
+        }
+        if (from == null) {
+            from = quietly(() -> firstAddress(mail.getReplyTo()));
+        }
+        if (from == null) {
+            String returnPath = header(mail, "Return-Path");
+            from = returnPath == null || returnPath.replace(" ", "").equals("<>") ? null
+                    : quietly(() -> firstAddress(InternetAddress.parseHeader(returnPath, false)));
+        }
+        return from == null || from.getAddress() == null || from.getAddress().isBlank() ? null : from;
+    }
+
+    /**
+     * The address of a mail that names no sender: one per mail ({@code no-sender-<hash>@invalid}), so such mails
+     * never share a customer; nobody can answer them.
+     */
+    private static String noSender(String messageId, String subject, Instant sent) {
+        String seed = messageId != null && !messageId.isBlank() ? messageId : subject + "|" + sent;
+        return "no-sender-" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)) + "@invalid";
     }
 
     private static String fileName(Part part) throws MessagingException {
@@ -108,9 +151,27 @@ final class MailParser {
             return null;
         }
         try {
-            return MimeUtility.decodeText(name);
+            return utf8(MimeUtility.decodeText(name));
         } catch (IOException e) {
-            return name;
+            return utf8(name);
+        }
+    }
+
+    /**
+     * A header value sent as raw 8-bit UTF-8 (RFC 6532; common in practice without it), which Jakarta Mail reads byte
+     * by byte as ISO-8859-1: decoded as UTF-8 when its bytes are valid UTF-8, else left as it is.
+     */
+    static String utf8(String value) {
+        if (value == null || value.chars().noneMatch(c -> c >= 0x80) || value.chars().anyMatch(c -> c > 0xff)) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return value;
         }
     }
 
@@ -197,13 +258,14 @@ final class MailParser {
     static ParsedMail salvage(MimeMessage mail) {
         InternetAddress from = null;
         try {
-            from = firstAddress(mail.getFrom());
+            from = sender(mail);
         } catch (MessagingException | RuntimeException e) {
             from = null;
         }
-        String address = from == null ? "unknown@invalid" : from.getAddress().toLowerCase(Locale.ROOT);
-        String subject = quietly(mail::getSubject);
+        String subject = utf8(quietly(mail::getSubject));
         Instant sent = quietly(() -> mail.getSentDate() == null ? null : mail.getSentDate().toInstant());
+        String address = from != null ? from.getAddress().toLowerCase(Locale.ROOT)
+                : noSender(quietly(mail::getMessageID), subject, sent);
         String id;
         try {
             id = messageId(mail, address, subject, sent);
@@ -219,7 +281,7 @@ final class MailParser {
             text = "";
         }
         boolean automatic = Boolean.TRUE.equals(quietly(() -> automatic(mail, address)));
-        return new ParsedMail(id, address, from == null ? null : from.getPersonal(), subject,
+        return new ParsedMail(id, address, from == null ? null : utf8(from.getPersonal()), subject,
                 quietly(() -> header(mail, "In-Reply-To")), quietly(() -> header(mail, "References")), sent, text,
                 null, List.of(), automatic, null);
     }
@@ -256,12 +318,17 @@ final class MailParser {
                 || from.startsWith("mailer-daemon@") || from.startsWith("postmaster@");
     }
 
+    /**
+     * A delivery-status report: a {@code message/delivery-status} part (RFC 3464) beside the returned message or its
+     * headers, in a {@code multipart/report} or, as OpenSMTPD sends it, a {@code multipart/mixed}.
+     */
     private static ParsedMail.Bounce bounce(MimeMessage mail) throws MessagingException, IOException {
-        if (!mail.isMimeType("multipart/report")) {
+        if (!mail.isMimeType("multipart/report") && !mail.isMimeType("multipart/mixed")) {
             return null;
         }
         String status = null;
         String original = null;
+        String notification = null;
         Multipart report = (Multipart) mail.getContent();
         for (int i = 0; i < report.getCount(); i++) {
             Part part = report.getBodyPart(i);
@@ -269,6 +336,8 @@ final class MailParser {
                 status = raw(part);
             } else if (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")) {
                 original = raw(part);
+            } else if (part.isMimeType("text/plain") && notification == null) {
+                notification = text(part);
             }
         }
         if (status == null || original == null) {
@@ -280,8 +349,14 @@ final class MailParser {
         if (!id.find() || !recipient.find()) {
             return null;
         }
+        boolean found = code.find();
+        Matcher diagnostic = DIAGNOSTIC.matcher(status);
+        Matcher told = SMTP_REPLY.matcher(notification == null ? "" : notification);
+        String reason = diagnostic.find() ? diagnostic.group(1).replaceAll("\\s+", " ").strip()
+                : told.find() ? told.group(1).strip() : found ? code.group(1) : null;
         return new ParsedMail.Bounce(id.group(1), recipient.group(1).toLowerCase(Locale.ROOT),
-                code.find() && code.group(1).equals("5"));
+                found && code.group(2).equals("5"), reason == null || reason.length() <= 300 ? reason
+                        : reason.substring(0, 300));
     }
 
     private static String raw(Part part) throws MessagingException, IOException {

@@ -30,7 +30,9 @@ record ParsedMail(String messageId, String from, String fromName, String subject
      * A delivery-status report about a mail Parley sent.
      *
      * @param permanent the status is 5.x.x (the mail will never arrive)
+     * @param reason the report's {@code Diagnostic-Code} (e.g. {@code 550 5.1.1 <x@y>: Recipient address rejected}),
+     *        else its {@code Status}
      */
-    record Bounce(String originalMessageId, String recipient, boolean permanent) {
+    record Bounce(String originalMessageId, String recipient, boolean permanent, String reason) {
     }
 }

@@ -5,8 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * Cuts the quoted earlier conversation off a reply: everything from the first attribution line ("On … wrote:",
- * "… написал(а):", Gmail's Russian "… г. в 10:15, … :"), "-----Original Message-----" / "-----Исходное сообщение-----"
- * block, or trailing block of {@code >} lines. The full text is kept separately.
+ * "… написал(а):", Gmail's Russian "… г. в 10:15, … :", Yandex's "15.03.2026, 10:15, "Shop" <s@shop.test>:",
+ * Mail.ru's "Среда, 12 марта 2026, 14:01 +03:00 от Shop <s@shop.test>:"), "-----Original Message-----" /
+ * "-----Исходное сообщение-----" block, Outlook's header block ("От:"/"From:" followed by "Отправлено:"/"Sent:"/
+ * "Дата:"/"Date:", with the line of underscores above it), or trailing block of {@code >} lines. The full text is kept
+ * separately.
  */
 final class QuotedReplies {
 
@@ -14,11 +17,19 @@ final class QuotedReplies {
             Pattern.compile("^\\s*On .{3,200} wrote:\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^.{0,200}(написал|написала|пишет)\\s*:\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             Pattern.compile("^.{0,100}\\d{4}\\s*г\\.,? в \\d{1,2}:\\d{2}.{0,200}:\\s*$"),
+            Pattern.compile("^\\s*\\d{1,2}\\.\\d{1,2}\\.\\d{4},\\s*\\d{1,2}:\\d{2},\\s*.{1,200}:\\s*$"),
+            Pattern.compile("^.{0,40}\\d{1,2}\\s+\\p{L}+\\s+\\d{4},?\\s+\\d{1,2}:\\d{2}.{0,20}\\s+от\\s+.{1,200}:\\s*$",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             Pattern.compile(
                     "^\\s*-{2,}\\s*(Original Message|Исходное сообщение|Пересылаемое сообщение|Forwarded message)\\s*-{2,}\\s*$",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     private static final Pattern ON_START = Pattern.compile("^\\s*On .{3,200}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern WROTE_END = Pattern.compile("^.{0,200}wrote:\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(От|From)\\s*:\\*?\\s*\\S.*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern HEADER_SENT = Pattern.compile(
+            "^\\s*\\*?(Отправлено|Дата|Sent|Date)\\s*:\\*?\\s*\\S.*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{10,}\\s*$");
 
     private QuotedReplies() {
     }
@@ -36,11 +47,23 @@ final class QuotedReplies {
                     || (ON_START.matcher(line).matches() && i + 1 < lines.length
                             && WROTE_END.matcher(lines[i + 1]).matches())) {
                 cut = i;
+            } else if (HEADER_FROM.matcher(line).matches() && headerBlock(lines, i)) {
+                cut = i > 0 && UNDERSCORES.matcher(lines[i - 1]).matches() ? i - 1 : i;
             }
         }
         cut = Math.min(cut, trailingQuoteStart(lines, cut));
         String kept = String.join("\n", java.util.Arrays.copyOfRange(lines, 0, cut)).strip();
         return kept.isEmpty() ? text.strip() : kept;
+    }
+
+    /** Whether a "From:" line at {@code from} starts Outlook's block: a "Sent:"/"Date:" line within the next three. */
+    private static boolean headerBlock(String[] lines, int from) {
+        for (int i = from + 1; i < Math.min(lines.length, from + 4); i++) {
+            if (HEADER_SENT.matcher(lines[i]).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where a block of {@code >} lines (and blank lines) that runs to {@code end} starts. */

@@ -47,4 +47,11 @@ public class ChannelEntity extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** What keeps the channel's poll loop from working (written by {@link ChannelPollers} only), or null. */
+    @Column(name = "poll_problem", insertable = false, updatable = false)
+    public String pollProblem;
+
+    @Column(name = "poll_problem_since", insertable = false, updatable = false)
+    public OffsetDateTime pollProblemSince;
 }

@@ -47,6 +47,21 @@ public interface ChannelRuntimeConfig {
         /** The longest pause after failed polls. */
         @WithDefault("60s")
         Duration maxBackoff();
+
+        /**
+         * The longest pause after polls the provider refused because another client takes the channel's updates
+         * (Telegram's 409); the pauses start at {@code initial-backoff} and double, as a poll loop handed over between
+         * instances can meet the previous owner's last poll for a few seconds.
+         */
+        @WithDefault("5m")
+        Duration conflictMaxBackoff();
+
+        /**
+         * How long such a conflict lasts before it is shown on the channel ({@code pollProblem}) and announced
+         * ({@code io.parley.channel.poll-conflict}); shorter ones are the hand-over between instances.
+         */
+        @WithDefault("60s")
+        Duration conflictGrace();
     }
 
     interface Outbound {

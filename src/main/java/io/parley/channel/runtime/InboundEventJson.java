@@ -21,7 +21,8 @@ public class InboundEventJson implements ObjectMapperCustomizer {
             @JsonSubTypes.Type(value = InboundEvent.MessageReceived.class, name = "message"),
             @JsonSubTypes.Type(value = InboundEvent.MessageEdited.class, name = "edit"),
             @JsonSubTypes.Type(value = InboundEvent.DeliveryStatusChanged.class, name = "delivery"),
-            @JsonSubTypes.Type(value = InboundEvent.ContactBlocked.class, name = "blocked") })
+            @JsonSubTypes.Type(value = InboundEvent.ContactBlocked.class, name = "blocked"),
+            @JsonSubTypes.Type(value = InboundEvent.ReplySentElsewhere.class, name = "sent-elsewhere") })
     interface Mixin {
     }
 

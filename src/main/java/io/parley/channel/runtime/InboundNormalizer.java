@@ -42,9 +42,11 @@ final class InboundNormalizer {
             case InboundEvent.MessageEdited e -> new InboundEvent.MessageEdited(e.externalMessageId(),
                     e.externalChatId(), e.text(), acceptedAt);
             case InboundEvent.DeliveryStatusChanged d -> new InboundEvent.DeliveryStatusChanged(d.externalMessageId(),
-                    d.externalChatId(), d.status(), acceptedAt);
+                    d.externalChatId(), d.status(), acceptedAt, d.reason());
             case InboundEvent.ContactBlocked b -> new InboundEvent.ContactBlocked(b.externalChatId(),
                     b.externalUserId(), b.blocked(), acceptedAt);
+            case InboundEvent.ReplySentElsewhere r -> new InboundEvent.ReplySentElsewhere(r.externalMessageId(),
+                    r.externalChatId(), r.authorId(), r.text(), r.attachments(), acceptedAt);
         };
     }
 

@@ -2,7 +2,6 @@ package io.parley.channel.runtime;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -104,6 +103,9 @@ class OutboundDispatcher {
                         case ChannelFailure.Retryable r when attempt < config.maxAttempts() -> pause(backoff(attempt))
                                 .chain(() -> deliver(channel, sender, command, attempt + 1, rateLimitedWaits));
                         case ChannelFailure.Retryable r -> giveUp(command, r.reason(), attempt, false);
+                        case ChannelFailure.Conflict c when attempt < config.maxAttempts() -> pause(backoff(attempt))
+                                .chain(() -> deliver(channel, sender, command, attempt + 1, rateLimitedWaits));
+                        case ChannelFailure.Conflict c -> giveUp(command, c.reason(), attempt, false);
                         case ChannelFailure.RateLimited r when r.retryAfter().compareTo(config.maxBackoff()) <= 0
                                 && rateLimitedWaits < 10 * config.maxAttempts() ->
                             pause(r.retryAfter()).chain(() -> deliver(channel, sender, command, attempt, rateLimitedWaits + 1));
@@ -123,7 +125,8 @@ class OutboundDispatcher {
     private Uni<SendResult> sendParts(MessageSender sender, OutboundCommand command) {
         boolean buttons = sender.capabilities().buttons();
         String text = buttons ? command.text() : ButtonText.append(command.text(), command.buttons());
-        List<String> parts = TextSplitter.split(text, sender.capabilities().maxTextLength());
+        List<String> parts = TextSplitter.split(text, sender.capabilities().maxTextLength(),
+                sender.capabilities().textUnit());
         Uni<SendResult> sent = null;
         for (int i = 0; i < parts.size(); i++) {
             String id = i == 0 ? command.messageId().toString() : command.messageId() + "-" + i;
@@ -165,28 +168,6 @@ class OutboundDispatcher {
 
         StoreFailure(Throwable cause) {
             super(cause);
-        }
-    }
-
-    /** Splits long texts at whitespace where possible. */
-    static final class TextSplitter {
-
-        private TextSplitter() {
-        }
-
-        static List<String> split(String text, int max) {
-            List<String> parts = new ArrayList<>();
-            String rest = text == null ? "" : text;
-            while (rest.length() > max) {
-                int cut = rest.lastIndexOf(' ', max);
-                if (cut <= max / 2) {
-                    cut = max;
-                }
-                parts.add(rest.substring(0, cut));
-                rest = rest.substring(cut).stripLeading();
-            }
-            parts.add(rest);
-            return parts;
         }
     }
 }

@@ -27,4 +27,12 @@ public sealed interface ChannelFailure {
     /** The channel's credentials were refused: the channel is disabled until an administrator fixes it. */
     record AuthenticationFailed(String reason) implements ChannelFailure {
     }
+
+    /**
+     * The provider gives this channel's updates to another client (Telegram's 409: a webhook set elsewhere, or a
+     * second poller with the same token). It lasts until someone acts; a poll loop backs off far and shows it on the
+     * channel. Elsewhere it is treated as {@link Retryable}.
+     */
+    record Conflict(String reason) implements ChannelFailure {
+    }
 }

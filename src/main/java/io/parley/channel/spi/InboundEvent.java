@@ -49,9 +49,34 @@ public sealed interface InboundEvent {
                 InboundEvent {
     }
 
-    /** The provider reports what happened to a message Parley sent. */
+    /**
+     * The provider reports what happened to a message Parley sent.
+     *
+     * @param reason why it failed, as the provider says (an email DSN's {@code 550 5.1.1 …}); null when not told
+     */
     record DeliveryStatusChanged(String externalMessageId, String externalChatId, DeliveryStatus status,
-            Instant occurredAt) implements InboundEvent {
+            Instant occurredAt, String reason) implements InboundEvent {
+
+        /** A report without a reason. */
+        public DeliveryStatusChanged(String externalMessageId, String externalChatId, DeliveryStatus status,
+                Instant occurredAt) {
+            this(externalMessageId, externalChatId, status, occurredAt, null);
+        }
+    }
+
+    /**
+     * A message to the customer written outside Parley: a colleague answering in the provider's own interface (VK's
+     * community messages). Stored in the customer's history as a sent outbound message so the conversation is
+     * complete, never sent again. Adapters must not report Parley's own sends this way.
+     *
+     * @param authorId the provider's id of whoever wrote it (a VK community administrator), or null
+     */
+    record ReplySentElsewhere(String externalMessageId, String externalChatId, String authorId, String text,
+            List<Attachment> attachments, Instant occurredAt) implements InboundEvent {
+
+        public ReplySentElsewhere {
+            attachments = List.copyOf(attachments);
+        }
     }
 
     /** The customer blocked the channel (Parley can no longer write to them), or unblocked it. */

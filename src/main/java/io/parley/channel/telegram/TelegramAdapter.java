@@ -62,7 +62,8 @@ abstract sealed class TelegramAdapter implements MessageSender, TypingSender, Ac
     }
 
     static ChannelCapabilities capabilities(TelegramLimits limits) {
-        return new ChannelCapabilities(4096, 10, 50L * 1024 * 1024, false, true, limits.botMessagesPerSecond());
+        return new ChannelCapabilities(4096, 10, 50L * 1024 * 1024, false, true, limits.botMessagesPerSecond(),
+                ChannelCapabilities.TextUnit.UTF16_CODE_UNITS);
     }
 
     @Override

@@ -104,7 +104,9 @@ final class TelegramApi {
             failure = new ChannelFailure.AuthenticationFailed(reason);
         } else if (code == 403) {
             failure = new ChannelFailure.Permanent(reason, true);
-        } else if (code >= 500 || code == 409 || code == 0) {
+        } else if (code == 409) {
+            failure = new ChannelFailure.Conflict(reason);
+        } else if (code >= 500 || code == 0) {
             failure = new ChannelFailure.Retryable(reason);
         } else {
             failure = new ChannelFailure.Permanent(reason, false);

@@ -74,11 +74,36 @@ final class Updates {
         JsonObject location = message.getJsonObject("location");
         if (location != null) {
             String point = location.getDouble("latitude") + "," + location.getDouble("longitude");
-            text = "Location: " + point.replace(",", ", ");
+            JsonObject venue = message.getJsonObject("venue");
+            text = "Location: " + point.replace(",", ", ")
+                    + (venue == null ? ""
+                            : " (" + venue.getString("title", "") + ", " + venue.getString("address", "")
+                                    + ")")
+                    + "\nhttps://www.openstreetmap.org/?mlat=" + location.getDouble("latitude") + "&mlon="
+                    + location.getDouble("longitude") + "#map=17/" + location.getDouble("latitude") + "/"
+                    + location.getDouble("longitude");
             metadata.put("telegram.location", point);
         }
+        JsonObject sticker = message.getJsonObject("sticker");
+        if (sticker != null && text == null) {
+            text = sticker.getString("emoji", "[sticker]");
+        }
+        JsonObject pinned = message.getJsonObject("pinned_message");
+        if (pinned != null) {
+            String what = text(pinned);
+            text = "Pinned a message: " + (what == null ? "[" + pinned.getLong("message_id") + "]"
+                    : what.length() > 200 ? what.substring(0, 200) + "…" : what);
+        }
+        JsonObject poll = message.getJsonObject("poll");
+        if (poll != null) {
+            text = "Poll: " + poll.getString("question", "");
+        }
+        JsonObject dice = message.getJsonObject("dice");
+        if (dice != null) {
+            text = dice.getString("emoji", "🎲") + " " + dice.getInteger("value", 0);
+        }
         if (text == null && attachments.isEmpty()) {
-            text = "[unsupported Telegram message]";
+            text = service(message);
         }
         Sender sender = new Sender(id(from), name(from), from.getString("username"),
                 verified.isEmpty() ? null : verified.get(0).value(), null, verified);
@@ -86,13 +111,61 @@ final class Updates {
                 Instant.ofEpochSecond(message.getLong("date")), metadata);
     }
 
+    /** A service message of a group (members, title, photo changes) as a line of text; else "unsupported". */
+    private static String service(JsonObject message) {
+        JsonArray joined = message.getJsonArray("new_chat_members");
+        if (joined != null && !joined.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            joined.forEach(member -> names.add(String.valueOf(name((JsonObject) member))));
+            return "Joined: " + String.join(", ", names);
+        }
+        if (message.getJsonObject("left_chat_member") != null) {
+            return "Left: " + name(message.getJsonObject("left_chat_member"));
+        }
+        if (message.getString("new_chat_title") != null) {
+            return "Chat renamed: " + message.getString("new_chat_title");
+        }
+        if (message.getValue("new_chat_photo") != null || message.getValue("delete_chat_photo") != null) {
+            return "[chat photo changed]";
+        }
+        if (message.getValue("group_chat_created") != null || message.getValue("supergroup_chat_created") != null) {
+            return "[group created]";
+        }
+        if (message.getValue("migrate_to_chat_id") != null || message.getValue("migrate_from_chat_id") != null) {
+            return "[group became a supergroup]";
+        }
+        return "[unsupported Telegram message]";
+    }
+
+    /**
+     * A pressed button: its label as shown on the message's inline keyboard (what the customer saw and chose), the
+     * {@code callback_data} when the keyboard is not in the update; the data is kept as {@code telegram.callbackData}.
+     */
     private static InboundEvent.MessageReceived pressed(JsonObject query, String updateId, Instant now) {
         JsonObject from = query.getJsonObject("from");
         JsonObject message = query.getJsonObject("message");
         String chat = message != null ? chat(message) : id(from);
         Sender sender = new Sender(id(from), name(from), from.getString("username"), null, null, List.of());
+        String data = query.getString("data", "");
         return new InboundEvent.MessageReceived("callback:" + query.getString("id"), chat, sender,
-                query.getString("data", ""), List.of(), now, Map.of("telegram.updateId", updateId));
+                label(message, data), List.of(), now, Map.of("telegram.updateId", updateId,
+                        "telegram.callbackData", data));
+    }
+
+    /** The label of the inline keyboard button whose {@code callback_data} is {@code data}, else {@code data}. */
+    private static String label(JsonObject message, String data) {
+        JsonObject markup = message == null ? null : message.getJsonObject("reply_markup");
+        JsonArray rows = markup == null ? null : markup.getJsonArray("inline_keyboard");
+        for (int r = 0; rows != null && r < rows.size(); r++) {
+            JsonArray row = rows.getJsonArray(r);
+            for (int b = 0; b < row.size(); b++) {
+                JsonObject button = row.getJsonObject(b);
+                if (data.equals(button.getString("callback_data")) && button.getString("text") != null) {
+                    return button.getString("text");
+                }
+            }
+        }
+        return data;
     }
 
     private static List<Attachment> attachments(JsonObject message, String fileBase) {
@@ -112,6 +185,15 @@ final class Updates {
         addFile(out, message.getJsonObject("voice"), fileBase, "voice.ogg", "audio/ogg");
         addFile(out, message.getJsonObject("video"), fileBase, "video.mp4", "video/mp4");
         addFile(out, message.getJsonObject("audio"), fileBase, "audio.mp3", "audio/mpeg");
+        addFile(out, message.getJsonObject("animation"), fileBase, "animation.mp4", "video/mp4");
+        addFile(out, message.getJsonObject("video_note"), fileBase, "video_note.mp4", "video/mp4");
+        JsonObject sticker = message.getJsonObject("sticker");
+        if (sticker != null) {
+            boolean animated = sticker.getBoolean("is_animated", false);
+            boolean video = sticker.getBoolean("is_video", false);
+            out.add(file(sticker, fileBase, animated ? "sticker.tgs" : video ? "sticker.webm" : "sticker.webp",
+                    animated ? "application/x-tgsticker" : video ? "video/webm" : "image/webp"));
+        }
         return out;
     }
 

@@ -14,9 +14,11 @@ import io.parley.channel.spi.ChannelCapabilities;
 import io.parley.channel.spi.ChannelContext;
 import io.parley.channel.spi.ChannelException;
 import io.parley.channel.spi.ChannelFailure;
+import io.parley.channel.spi.InboundEvent;
 import io.parley.channel.spi.MessageSender;
 import io.parley.channel.spi.OutboundMessage;
 import io.parley.channel.spi.SendResult;
+import io.parley.channel.spi.TypingSender;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,22 +30,59 @@ import io.vertx.core.json.JsonObject;
  * its two modes, {@link VkCallbackAdapter}
  * and {@link VkLongPollAdapter}.
  */
-abstract sealed class VkAdapter implements MessageSender permits VkCallbackAdapter, VkLongPollAdapter {
+abstract sealed class VkAdapter implements MessageSender, TypingSender permits VkCallbackAdapter, VkLongPollAdapter {
 
     static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(8000, 10, 50L * 1024 * 1024, false, true,
-            20);
+            20, ChannelCapabilities.TextUnit.CODE_POINTS);
     private static final int MAX_LABEL = 40;
 
     final ChannelContext context;
     final VkConfig config;
     final VkApi api;
     private final VkUploads uploads;
+    private final VkNames names;
 
-    VkAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads) {
+    VkAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads, VkNames names) {
         this.context = context;
         this.config = config;
         this.api = api;
         this.uploads = uploads;
+        this.names = names;
+    }
+
+    /** Shows "typing…" in the customer's dialog ({@code messages.setActivity}); VK shows it for about 10 s. */
+    @Override
+    public Uni<Void> typing(String externalChatId) {
+        return api.call("messages.setActivity", Map.of("peer_id", externalChatId, "type", "typing", "group_id",
+                String.valueOf(config.groupId()))).replaceWithVoid();
+    }
+
+    /**
+     * Translated events completed with what VK leaves out: the senders' names ({@link VkNames}) and the sizes of photos
+     * (asked with {@code HEAD}, in parallel, at most {@link VkApi#SIZE_TIMEOUT}; -1 when VK does not tell).
+     */
+    Uni<List<InboundEvent>> named(List<InboundEvent> events) {
+        return names.named(api, config.groupId(), events, context.clock().instant()).chain(this::sized);
+    }
+
+    private Uni<List<InboundEvent>> sized(List<InboundEvent> events) {
+        List<Uni<InboundEvent>> completed = new ArrayList<>();
+        for (InboundEvent event : events) {
+            if (!(event instanceof InboundEvent.MessageReceived m)
+                    || m.attachments().stream().noneMatch(a -> a.size() < 0 && "photo.jpg".equals(a.name()))) {
+                completed.add(Uni.createFrom().item(event));
+                continue;
+            }
+            List<Uni<Attachment>> files = m.attachments().stream().map(a -> a.size() >= 0
+                    || !"photo.jpg".equals(a.name()) ? Uni.createFrom().item(a)
+                            : api.contentLength(a.url()).map(size -> new Attachment(a.url(), a.name(), a.mediaType(),
+                                    size)))
+                    .toList();
+            completed.add(Uni.join().all(files).andFailFast().map(sized -> (InboundEvent) new InboundEvent.MessageReceived(
+                    m.externalMessageId(), m.externalChatId(), m.sender(), m.text(), sized, m.occurredAt(),
+                    m.metadata(), m.subject(), m.html(), m.threading())));
+        }
+        return Uni.join().all(completed).andFailFast();
     }
 
     @Override

@@ -23,6 +23,8 @@ public class VkAdapterFactory implements ChannelAdapterFactory<VkConfig> {
     private final WebClient http;
     /** Long Poll servers and keys by channel, kept while adapters are replaced. */
     private final Map<UUID, VkLongPollAdapter.Server> servers = new ConcurrentHashMap<>();
+    /** Senders' names by community, kept while adapters are replaced. */
+    private final VkNames names = new VkNames();
 
     VkAdapterFactory(Vertx vertx) {
         this.http = WebClient.create(vertx);
@@ -42,8 +44,8 @@ public class VkAdapterFactory implements ChannelAdapterFactory<VkConfig> {
     public ChannelAdapter create(ChannelContext context, VkConfig config) {
         VkApi api = new VkApi(http, config);
         VkUploads uploads = new VkUploads(http, api, VkAdapter.CAPABILITIES.maxAttachmentBytes());
-        return config.mode() == VkConfig.Mode.CALLBACK ? new VkCallbackAdapter(context, config, api, uploads)
-                : new VkLongPollAdapter(context, config, api, uploads, servers);
+        return config.mode() == VkConfig.Mode.CALLBACK ? new VkCallbackAdapter(context, config, api, uploads, names)
+                : new VkLongPollAdapter(context, config, api, uploads, names, servers);
     }
 
     @PreDestroy

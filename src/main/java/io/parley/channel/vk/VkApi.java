@@ -22,6 +22,7 @@ final class VkApi {
 
     static final String VERSION = "5.199";
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    static final Duration SIZE_TIMEOUT = Duration.ofSeconds(3);
 
     private final WebClient http;
     private final VkConfig config;
@@ -40,6 +41,21 @@ final class VkApi {
                 .onFailure().transform(e -> new ChannelException(new ChannelFailure.Retryable(
                         "VK unreachable: " + e.getClass().getSimpleName())))
                 .map(VkApi::response);
+    }
+
+    /**
+     * The size of a file on VK's servers ({@code HEAD}, {@code Content-Length}), as photos come without one; -1 when
+     * VK does not tell within {@link #SIZE_TIMEOUT} or answers otherwise.
+     */
+    Uni<Long> contentLength(String url) {
+        return http.headAbs(url).timeout(SIZE_TIMEOUT.toMillis()).send()
+                .map(response -> {
+                    String length = response.getHeader("Content-Length");
+                    return response.statusCode() == 200 && length != null && length.matches("\\d{1,15}")
+                            ? Long.parseLong(length)
+                            : -1L;
+                })
+                .onFailure().recoverWithItem(-1L);
     }
 
     /** Waits for events at the Long Poll server. */

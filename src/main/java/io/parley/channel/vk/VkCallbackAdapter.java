@@ -24,15 +24,13 @@ import io.vertx.core.json.JsonObject;
  */
 final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
 
-    private static final Result REFUSED = new Result(List.of(), 403, "text/plain", "forbidden");
-
-    VkCallbackAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads) {
-        super(context, config, api, uploads);
+    VkCallbackAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads, VkNames names) {
+        super(context, config, api, uploads, names);
     }
 
     @Override
     public Uni<Result> receive(Request request) {
-        return Uni.createFrom().item(() -> {
+        return Uni.createFrom().<Result> item(() -> {
             JsonObject event;
             try {
                 event = new JsonObject(new String(request.body(), StandardCharsets.UTF_8));
@@ -40,18 +38,22 @@ final class VkCallbackAdapter extends VkAdapter implements WebhookReceiver {
                 throw new ChannelException(new ChannelFailure.Permanent("body: not a VK event", false));
             }
             if (!(event.getValue("group_id") instanceof Number group) || group.longValue() != config.groupId()) {
-                return REFUSED;
+                return Result.refused(403, "text/plain", "forbidden", "group_id is not the channel's community");
             }
             if ("confirmation".equals(event.getValue("type"))) {
                 return new Result(List.of(), 200, "text/plain", config.confirmation());
             }
-            if (!(event.getValue("secret") instanceof String secret) || !MessageDigest.isEqual(
-                    secret.getBytes(StandardCharsets.UTF_8), config.secretKey().getBytes(StandardCharsets.UTF_8))) {
-                return REFUSED;
+            String secret = event.getValue("secret") instanceof String text ? text : "";
+            if (!MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                    config.secretKey().getBytes(StandardCharsets.UTF_8))) {
+                return Result.refused(403, "text/plain", "forbidden", secret.isEmpty() ? "missing secret"
+                        : "wrong secret");
             }
             Unusable<InboundEvent> read = Unusable.readEach(List.of(event),
                     one -> VkEvents.translate(one, context.clock().instant()).orElse(null));
             return new Result(read.read(), 200, "text/plain", "ok", read.reasons());
-        });
+        }).chain(result -> result.events().isEmpty() ? Uni.createFrom().item(result)
+                : named(result.events()).map(events -> new Result(events, result.status(), result.contentType(),
+                        result.body(), result.unusable())));
     }
 }

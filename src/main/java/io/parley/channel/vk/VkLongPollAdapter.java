@@ -28,9 +28,9 @@ final class VkLongPollAdapter extends VkAdapter implements Poller {
 
     private final Map<UUID, Server> servers;
 
-    VkLongPollAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads,
+    VkLongPollAdapter(ChannelContext context, VkConfig config, VkApi api, VkUploads uploads, VkNames names,
             Map<UUID, Server> servers) {
-        super(context, config, api, uploads);
+        super(context, config, api, uploads, names);
         this.servers = servers;
     }
 
@@ -51,7 +51,7 @@ final class VkLongPollAdapter extends VkAdapter implements Poller {
 
     private Uni<Batch> wait(String ts) {
         Server server = servers.get(context.channelId());
-        return api.longPoll(server.url(), server.key(), ts, WAIT_SECONDS).map(answer -> {
+        return api.longPoll(server.url(), server.key(), ts, WAIT_SECONDS).<Batch> map(answer -> {
             int failed = answer.getInteger("failed", 0);
             if (failed == 1) {
                 return new Batch(List.of(), String.valueOf(answer.getValue("ts")));
@@ -64,6 +64,7 @@ final class VkLongPollAdapter extends VkAdapter implements Poller {
             Unusable<InboundEvent> read = Unusable.readEach(answer.getJsonArray("updates", new JsonArray()),
                     update -> VkEvents.translate((JsonObject) update, now).orElse(null));
             return new Batch(read.read(), String.valueOf(answer.getValue("ts")), read.reasons());
-        });
+        }).chain(batch -> batch.events().isEmpty() ? Uni.createFrom().item(batch)
+                : named(batch.events()).map(events -> new Batch(events, batch.nextCursor(), batch.unusable())));
     }
 }

@@ -56,7 +56,7 @@ class AutoReplies {
     private Uni<Void> send(SqlConnection c, UUID sessionId, String text, OffsetDateTime now) {
         return c.preparedQuery("SELECT m.customer_id, m.identity_id, m.channel_id, m.channel_type, m.external_chat_id,"
                 + " m.external_id FROM messages m WHERE m.session_id = $1 AND m.direction = 'IN'"
-                + " ORDER BY m.sent_at DESC LIMIT 1").execute(Tuple.of(sessionId))
+                + " ORDER BY m.sent_at DESC, m.seq DESC LIMIT 1").execute(Tuple.of(sessionId))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().voidItem();

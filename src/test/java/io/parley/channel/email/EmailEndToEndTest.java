@@ -36,6 +36,7 @@ import io.restassured.http.ContentType;
  * processed folder, and a bounce marking the reply failed.
  */
 @QuarkusTest
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class) // one shared mailbox
 class EmailEndToEndTest {
 
     private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
@@ -76,7 +77,13 @@ class EmailEndToEndTest {
         String url = given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session)
                 .then().extract().path("messages[0].attachments[0].url");
         given().header("Authorization", SUPERVISOR).when().get(url.replace("http://localhost:8080", ""))
-                .then().statusCode(200).contentType("application/pdf").body(equalTo("%PDF-1.4 fake receipt"));
+                .then().statusCode(200).contentType("application/pdf").body(equalTo("%PDF-1.4 fake receipt"))
+                .header("Content-Disposition", equalTo(
+                        "attachment; filename=\"___-5512.pdf\"; filename*=UTF-8''%D1%87%D0%B5%D0%BA-5512.pdf"))
+                .header("X-Content-Type-Options", "nosniff");
+        // but not to an operator who may not read the customer's timeline
+        given().header("Authorization", "Bearer " + TestTokens.forSubject("stranger", Roles.OPERATOR))
+                .when().get(url.replace("http://localhost:8080", "")).then().statusCode(403);
 
         // When a supervisor replies
         String reply = reply(session, "Оформим замену, курьер приедет завтра.");
@@ -96,9 +103,12 @@ class EmailEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> mail.count("Parley/Processed") == 5
                 && mail.count("INBOX") == 0);
 
-        // When the reply bounces, then it is FAILED
-        mail.deliver(bounceOf("<" + reply + "@shop.test>", OLGA));
+        // When the reply bounces (as OpenSMTPD reports it), then it is FAILED with the server's reason
+        mail.deliver(bounceOf("bounce-opensmtpd", "<" + reply + "@shop.test>", OLGA));
         awaitStatus(session, reply, "FAILED");
+        given().header("Authorization", SUPERVISOR).when().get("/api/sessions/{id}", session).then()
+                .body("messages.find { it.id == '" + reply + "' }.failureReason",
+                        equalTo("550 5.1.1 <" + OLGA + ">: Recipient address rejected: User unknown"));
         close(session);
         close(sessionOf(channel, "ivan@customer.test"));
 
@@ -106,10 +116,41 @@ class EmailEndToEndTest {
                 .then().statusCode(200);
     }
 
-    private static MimeMessage bounceOf(String messageId, String recipient) throws Exception {
-        String text = new String(MailParserTest.class.getResourceAsStream("/fixtures/email/bounce.eml")
+    @Test
+    void theSubjectIsClassifiedAndTheBotsReplyIsThreaded() throws Exception {
+        // Given a mail whose spam trigger is only in its subject
+        UUID channel = create();
+        String spammer = "offers@fuel.test";
+        String offerId = "<fuel-offer-" + channel + "@fuel.test>";
+        MimeMessage offer = new MimeMessage(Session.getInstance(new Properties())) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", offerId); // kept when the mail is saved for delivery
+            }
+        };
+        offer.setFrom(new jakarta.mail.internet.InternetAddress(spammer));
+        offer.setRecipients(jakarta.mail.Message.RecipientType.TO, MailServer.ADDRESS);
+        offer.setSubject("Оптом: дизельное топливо со склада", "UTF-8");
+        offer.setText("Добрый день! Ждём вашего ответа.", "UTF-8");
+        mail.deliver(offer);
+
+        // Then it is spam by its subject, and the automatic answer is threaded under it
+        MimeMessage answer = await().atMost(Duration.ofSeconds(30)).until(() -> mail.receivedBy(spammer),
+                received -> !received.isEmpty()).get(0);
+        assertThat(answer.getSubject()).isEqualTo("Re: Оптом: дизельное топливо со склада");
+        assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo(offerId);
+        given().header("Authorization", SUPERVISOR).when()
+                .get("/api/sessions/{id}/classification", sessionOf(channel, spammer))
+                .then().body("spam", equalTo(true));
+        given().header("Authorization", ADMIN).when().post("/api/admin/channels/{id}/disable", channel)
+                .then().statusCode(200);
+    }
+
+    private static MimeMessage bounceOf(String fixture, String messageId, String recipient) throws Exception {
+        String text = new String(MailParserTest.class.getResourceAsStream("/fixtures/email/" + fixture + ".eml")
                 .readAllBytes(), StandardCharsets.UTF_8)
-                .replace("<BOUNCED-ID@shop.test>", messageId).replace("Gone@customer.test", recipient);
+                .replace("<BOUNCED-ID@shop.test>", messageId).replace("Gone@customer.test", recipient)
+                .replace("gone@customer.test", recipient);
         return new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }

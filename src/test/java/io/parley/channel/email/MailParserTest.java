@@ -78,7 +78,53 @@ class MailParserTest {
         ParsedMail bounce = MailParser.parse(fixture("bounce"));
         assertThat(bounce.automatic()).isTrue();
         assertThat(bounce.bounce()).isEqualTo(new ParsedMail.Bounce("<BOUNCED-ID@shop.test>", "gone@customer.test",
-                true));
+                true, "550 5.1.1 user unknown"));
+    }
+
+    @Test
+    void anOpenSmtpdBounceInMultipartMixedIsRecognisedWithTheServersReason() throws Exception {
+        // Given OpenSMTPD's report: multipart/mixed, Status 5.0.0, the SMTP reply only in the human-readable part
+        ParsedMail bounce = MailParser.parse(fixture("bounce-opensmtpd"));
+
+        assertThat(bounce.automatic()).isTrue();
+        assertThat(bounce.bounce()).isEqualTo(new ParsedMail.Bounce("<BOUNCED-ID@shop.test>", "gone@customer.test",
+                true, "550 5.1.1 <gone@customer.test>: Recipient address rejected: User unknown"));
+        // and an ordinary multipart/mixed mail is no bounce
+        assertThat(MailParser.parse(fixture("mixed-koi8r")).bounce()).isNull();
+    }
+
+    @Test
+    void attachmentSizesAreDecodedSizes() throws Exception {
+        // The receipt is 21 bytes, 28 as base64 (plus line breaks)
+        assertThat(MailParser.parse(fixture("mixed-koi8r")).attachments().get(0).size()).isEqualTo(21);
+    }
+
+    @Test
+    void rawUtf8HeadersAreReadAsUtf8() throws Exception {
+        ParsedMail mail = MailParser.parse(fixture("raw-utf8"));
+
+        assertThat(mail.subject()).isEqualTo("Возврат заказа 5512");
+        assertThat(mail.fromName()).isEqualTo("Ольга Смирнова");
+        assertThat(mail.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("чек.pdf");
+            assertThat(a.size()).isEqualTo(16);
+        });
+        assertThat(MailParser.utf8("Café")).isEqualTo("Café");
+    }
+
+    @Test
+    void mailsWithoutFromAreNotOneCustomer() throws Exception {
+        // Given two mails without From (and without Sender, Reply-To or Return-Path)
+        String one = MailParser.parse(fixture("no-from", "1")).from();
+        String two = MailParser.parse(fixture("no-from", "2")).from();
+
+        // Then each has an address of its own, none the shared unknown@invalid
+        assertThat(one).isNotEqualTo(two).endsWith("@invalid").isNotEqualTo("unknown@invalid");
+        assertThat(MailParser.salvage(fixture("no-from", "1")).from()).isEqualTo(one);
+        // and a Reply-To is used when there is one
+        MimeMessage replyTo = fixture("no-from", "3");
+        replyTo.setHeader("Reply-To", "Pavel <Pavel@customer.test>");
+        assertThat(MailParser.parse(replyTo).from()).isEqualTo("pavel@customer.test");
     }
 
     @Test
@@ -95,9 +141,37 @@ class MailParserTest {
     }
 
     @Test
+    void yandexMailRuAndOutlookQuotesAreCut() {
+        // Yandex
+        assertThat(QuotedReplies.strip("Спасибо, жду.\n\n15.03.2026, 10:15, \"Магазин\" <support@shop.test>:\n"
+                + "> Здравствуйте!")).isEqualTo("Спасибо, жду.");
+        // Mail.ru
+        assertThat(QuotedReplies.strip("Хорошо\n\nСреда, 11 марта 2026, 14:01 +03:00 от Магазин "
+                + "<support@shop.test>:\n\nЗдравствуйте! Ваш заказ")).isEqualTo("Хорошо");
+        // Outlook in Russian, with its line of underscores
+        assertThat(QuotedReplies.strip("Да, подходит.\n\n________________________________\nОт: Магазин "
+                + "<support@shop.test>\nОтправлено: 15 марта 2026 г. 10:15\nКому: olga@customer.test\n"
+                + "Тема: Заказ 5512\n\nЗдравствуйте!")).isEqualTo("Да, подходит.");
+        // and Outlook in English without the line
+        assertThat(QuotedReplies.strip("Fine\n\nFrom: Shop <support@shop.test>\nSent: Sunday, March 15, 2026 10:15 AM"
+                + "\nTo: olga@customer.test\nSubject: Order")).isEqualTo("Fine");
+        // a line that merely starts with "От:" stays
+        assertThat(QuotedReplies.strip("От: Ольги\nпривет")).isEqualTo("От: Ольги\nпривет");
+    }
+
+    @Test
     void subjectsLoseEveryReplyAndForwardPrefix() {
         assertThat(Replies.normalize("Re: RE: Fwd: AW: WG: SV: Отв: Пересл: Re[2]: Заказ 5512")).isEqualTo("Заказ 5512");
         assertThat(Replies.normalize("Reply needed")).isEqualTo("Reply needed");
+    }
+
+    /** A fixture whose {@code {n}} placeholders are replaced by {@code n}. */
+    static MimeMessage fixture(String name, String n) throws Exception {
+        try (InputStream in = MailParserTest.class.getResourceAsStream("/fixtures/email/" + name + ".eml")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("{n}", n);
+            return new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
     }
 
     static MimeMessage fixture(String name) throws Exception {

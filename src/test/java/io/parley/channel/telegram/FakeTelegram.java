@@ -26,11 +26,14 @@ final class FakeTelegram implements AutoCloseable {
     static final String TOKEN = "123456789:AAEfakeTelegramTokenForParleyTests";
     /** A file id whose file is larger than bots may download. */
     static final String BIG_FILE = "big-file";
+    /** File ids starting with this are unknown to Telegram ({@code getFile} answers 400). */
+    static final String GONE_FILE = "gone-";
 
     private final FakeHttpServer server;
     private final ConcurrentLinkedQueue<JsonObject> updates = new ConcurrentLinkedQueue<>();
     private final Map<Long, Deque<JsonObject>> failures = new ConcurrentHashMap<>();
     private final AtomicLong messageIds = new AtomicLong(5000);
+    private volatile boolean conflict;
 
     /** A started fake, for static test fields. */
     static FakeTelegram started() {
@@ -52,6 +55,14 @@ final class FakeTelegram implements AutoCloseable {
     /** Queues an update for getUpdates. */
     void queue(JsonObject update) {
         updates.add(update);
+    }
+
+    /**
+     * While on, {@code getUpdates} answers 409 as when another client set a webhook for the bot (Telegram keeps
+     * answering so until that webhook is deleted).
+     */
+    void conflict(boolean on) {
+        conflict = on;
     }
 
     /** The next sends to {@code chatId} fail with these errors, in order. */
@@ -105,12 +116,19 @@ final class FakeTelegram implements AutoCloseable {
         JsonObject params = request.body().isEmpty() ? new JsonObject() : new JsonObject(request.body());
         return switch (method) {
             case "getUpdates" -> {
+                if (conflict) {
+                    yield reply(error(409, "Conflict: can't use getUpdates method while webhook is active;"
+                            + " use deleteWebhook to delete the webhook first", null));
+                }
                 long offset = params.getLong("offset", 0L);
                 updates.removeIf(u -> u.getLong("update_id") < offset);
                 yield ok(new JsonArray(List.copyOf(updates)));
             }
             case "sendMessage", "sendPhoto", "sendDocument", "sendChatAction" -> {
                 long chat = params.getLong("chat_id");
+                if (params.getString("text", "").length() > 4096) {
+                    yield reply(error(400, "Bad Request: message is too long", null));
+                }
                 JsonObject failure = failures.getOrDefault(chat, new ArrayDeque<>()).poll();
                 yield failure != null ? reply(failure)
                         : ok(new JsonObject()
@@ -119,6 +137,9 @@ final class FakeTelegram implements AutoCloseable {
             }
             case "getFile" -> {
                 String id = params.getString("file_id");
+                if (id.startsWith(GONE_FILE)) {
+                    yield reply(error(400, "Bad Request: invalid file_id", null));
+                }
                 yield ok(new JsonObject().put("file_id", id).put("file_size", BIG_FILE.equals(id) ? 25_000_000 : 1000)
                         .put("file_path", "photos/" + id + ".jpg"));
             }

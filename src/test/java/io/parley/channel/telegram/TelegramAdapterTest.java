@@ -63,14 +63,35 @@ class TelegramAdapterTest {
         assertThat(((InboundEvent.MessageReceived) events.get("video")).attachments().get(0).name())
                 .isEqualTo("unboxing.mp4");
         InboundEvent.MessageReceived location = (InboundEvent.MessageReceived) events.get("location");
-        assertThat(location.text()).isEqualTo("Location: 55.751244, 37.618423");
+        assertThat(location.text()).isEqualTo("Location: 55.751244, 37.618423\n"
+                + "https://www.openstreetmap.org/?mlat=55.751244&mlon=37.618423#map=17/55.751244/37.618423");
         assertThat(location.metadata()).containsEntry("telegram.location", "55.751244,37.618423");
         InboundEvent.MessageReceived contact = (InboundEvent.MessageReceived) events.get("contact");
         assertThat(contact.sender().verified()).containsExactly(new VerifiedIdentifier("phone", "+79161234567"));
         assertThat(events.get("edited")).isEqualTo(new InboundEvent.MessageEdited("5023781234:1201", "5023781234",
                 "Здравствуйте, где мой заказ 5513?", java.time.Instant.ofEpochSecond(1772357800)));
         InboundEvent.MessageReceived pressed = (InboundEvent.MessageReceived) events.get("callback");
-        assertThat(pressed.text()).isEqualTo("menu:delivery");
+        assertThat(pressed.text()).isEqualTo("Доставка");
+        assertThat(pressed.metadata()).containsEntry("telegram.callbackData", "menu:delivery");
+        InboundEvent.MessageReceived sticker = (InboundEvent.MessageReceived) events.get("sticker");
+        assertThat(sticker.text()).isEqualTo("👍");
+        assertThat(sticker.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.url()).endsWith("/files/CAACAgIAAxkBAAIBsticker");
+            assertThat(a.mediaType()).isEqualTo("image/webp");
+            assertThat(a.name()).isEqualTo("sticker.webp");
+        });
+        assertThat(((InboundEvent.MessageReceived) events.get("pinned")).text())
+                .isEqualTo("Pinned a message: Здравствуйте, где мой заказ 5512?");
+        JsonObject joined = FakeTelegram.fixture("text");
+        joined.getJsonObject("message").remove("text");
+        joined.getJsonObject("message").put("new_chat_members", new io.vertx.core.json.JsonArray()
+                .add(new JsonObject().put("id", 1L).put("first_name", "Ольга").put("last_name", "Смирнова")));
+        JsonObject unknown = FakeTelegram.fixture("text");
+        unknown.getJsonObject("message").remove("text");
+        unknown.getJsonObject("message").put("boost_added", new JsonObject().put("boost_count", 1));
+        assertThat(List.of(joined, unknown)).extracting(update -> ((InboundEvent.MessageReceived) Updates.translate(
+                List.of(update), "http://localhost:8080/files/", java.time.Instant.now()).events().get(0)).text())
+                .containsExactly("Joined: Ольга Смирнова", "[unsupported Telegram message]");
         assertThat(pressed.externalMessageId()).isEqualTo("callback:4382bfdwdsb323b2d9");
         assertThat(events.get("blocked")).isInstanceOfSatisfying(InboundEvent.ContactBlocked.class,
                 b -> assertThat(b.blocked()).isTrue());

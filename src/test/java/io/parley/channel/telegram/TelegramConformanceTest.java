@@ -22,7 +22,7 @@ import io.vertx.mutiny.core.Vertx;
 class TelegramConformanceTest extends ChannelAdapterConformance<TelegramConfig> {
 
     static final List<String> FIXTURES = List.of("text", "photo", "document", "voice", "video", "location", "contact",
-            "edited", "callback", "blocked");
+            "edited", "callback", "blocked", "sticker", "pinned");
     private static final Vertx VERTX = Vertx.vertx();
     private static final TelegramAdapterFactory FACTORY = new TelegramAdapterFactory(VERTX, TestLimits.NONE);
     private static final FakeTelegram TELEGRAM = FakeTelegram.started();

@@ -25,7 +25,8 @@ import io.vertx.core.json.JsonObject;
  * a Bots Long Poll server at {@code /lp}; upload servers for photos and documents ({@code /upload/photo},
  * {@code /upload/doc}: multipart with the field {@code photo} or {@code file}) whose results
  * {@code photos.saveMessagesPhoto} and {@code docs.save} turn into attachments; files to fetch at {@code /files/<name>}
- * (any other name is 404). Tests script send errors per peer.
+ * (any other name is 404); {@code users.get} names every user id "Мария Иванова" ({@code screen_name} "id" + id);
+ * {@code messages.setActivity} answers 1. Tests script send errors per peer.
  */
 final class FakeVk implements AutoCloseable {
 
@@ -48,6 +49,7 @@ final class FakeVk implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(9000);
     private final AtomicLong ts = new AtomicLong(100);
     private volatile String key = "key-1";
+    private volatile boolean namesFail;
 
     /** A started fake, for static test fields. */
     static FakeVk started() {
@@ -82,9 +84,19 @@ final class FakeVk implements AutoCloseable {
         longPollQueue.add(event);
     }
 
+    /** While on, {@code users.get} answers error 10 (internal server error). */
+    void namesFail(boolean on) {
+        namesFail = on;
+    }
+
     /** Makes the current Long Poll key expire (the next poll gets {@code failed: 2}). */
     void expireKey() {
         key = key + "x";
+    }
+
+    /** The forms of the calls to a method, in order. */
+    List<Map<String, String>> calls(String method) {
+        return server.requests("/method/" + method).stream().map(r -> form(r.body())).toList();
     }
 
     List<FakeHttpServer.Request> longPolls() {
@@ -110,8 +122,10 @@ final class FakeVk implements AutoCloseable {
         }
         if (request.path().startsWith("/files/")) {
             String name = request.path().substring("/files/".length());
+            String body = "bytes of " + name;
             return name.startsWith("missing") ? new FakeHttpServer.Answer(404, "text/plain", "no", Map.of())
-                    : new FakeHttpServer.Answer(200, "application/octet-stream", "bytes of " + name, Map.of());
+                    : new FakeHttpServer.Answer(200, "application/octet-stream", body, Map.of("Content-Length",
+                            String.valueOf(body.getBytes(StandardCharsets.UTF_8).length)));
         }
         if (request.path().equals("/upload/photo")) {
             return FakeHttpServer.Answer.json(200, request.body().contains("name=\"photo\"")
@@ -130,6 +144,18 @@ final class FakeVk implements AutoCloseable {
         }
         return switch (request.path()) {
             case "/method/messages.send" -> send(form);
+            case "/method/users.get" -> {
+                if (namesFail) {
+                    yield error(10, "Internal server error");
+                }
+                JsonArray users = new JsonArray();
+                for (String id : form.getOrDefault("user_ids", "").split(",")) {
+                    users.add(new JsonObject().put("id", Long.parseLong(id)).put("first_name", "Мария")
+                            .put("last_name", "Иванова").put("screen_name", "id" + id));
+                }
+                yield ok(users);
+            }
+            case "/method/messages.setActivity" -> ok(1);
             case "/method/photos.getMessagesUploadServer" -> ok(new JsonObject()
                     .put("upload_url", baseUrl() + "/upload/photo?peer=" + form.get("peer_id")).put("album_id", -64)
                     .put("user_id", 0));

@@ -87,6 +87,110 @@ class VkAdapterTest {
     }
 
     @Test
+    void everyKindOfMessageGivesTheOperatorSomethingReadable() {
+        // Given the kinds VK used to deliver as empty messages (voice, location, forwarded, sticker) or as a caption
+        WebhookReceiver vk = (WebhookReceiver) adapter("callback");
+        Map<String, InboundEvent.MessageReceived> events = new java.util.HashMap<>();
+        for (String name : List.of("message_voice", "message_geo", "message_forwarded", "message_sticker",
+                "message_video")) {
+            events.put(name, (InboundEvent.MessageReceived) vk.receive(VkConformanceTest.request(FakeVk.fixture(
+                    name))).await().indefinitely().events().get(0));
+        }
+
+        // Then a voice message is an audio file
+        assertThat(events.get("message_voice").attachments()).singleElement().satisfies(a -> {
+            assertThat(a.url()).isEqualTo("https://psv4.userapi.com/s/v1/amsg/voice.mp3");
+            assertThat(a.mediaType()).isEqualTo("audio/mpeg");
+            assertThat(a.name()).isEqualTo("voice.mp3");
+        });
+        // a location has its coordinates and a map link
+        assertThat(events.get("message_geo").text()).isEqualTo("Я здесь\nLocation: 55.751244, 37.618423 (Москва, Россия)"
+                + "\nhttps://www.openstreetmap.org/?mlat=55.751244&mlon=37.618423#map=17/55.751244/37.618423");
+        assertThat(events.get("message_geo").metadata()).containsEntry("vk.location", "55.751244,37.618423");
+        // forwarded messages are quoted, nested ones deeper
+        assertThat(events.get("message_forwarded").text()).isEqualTo("""
+                Смотрите, что мне ответили
+                > Forwarded from id1234567:
+                > Заказ 5512 отменён.
+                > Деньги вернутся за 3 дня
+                > > Forwarded from id3456789012:
+                > > Где мой заказ?""");
+        // a sticker is its largest image
+        assertThat(events.get("message_sticker").text()).isNull();
+        assertThat(events.get("message_sticker").attachments()).singleElement().satisfies(a -> {
+            assertThat(a.url()).isEqualTo("https://vk.com/sticker/1-9012-256");
+            assertThat(a.mediaType()).isEqualTo("image/png");
+        });
+        // and a video keeps its caption and a link to it
+        assertThat(events.get("message_video").text()).isEqualTo("Вот видео");
+        assertThat(events.get("message_video").attachments()).singleElement().satisfies(a -> {
+            assertThat(a.url()).isEqualTo("https://vk.com/video3456789012_456239101");
+            assertThat(a.name()).isEqualTo("Распаковка (video)");
+        });
+    }
+
+    @Test
+    void aColleaguesReplyInVkIsReportedAndParleysOwnSendsAreNot() {
+        WebhookReceiver vk = (WebhookReceiver) adapter("callback");
+        JsonObject own = FakeVk.fixture("message_reply");
+        own.getJsonObject("object").remove("admin_author_id");
+
+        List<InboundEvent> colleague = vk.receive(VkConformanceTest.request(FakeVk.fixture("message_reply"))).await()
+                .indefinitely().events();
+        List<InboundEvent> parley = vk.receive(VkConformanceTest.request(own)).await().indefinitely().events();
+
+        assertThat(colleague).singleElement().isEqualTo(new InboundEvent.ReplySentElsewhere("3456789012:2110",
+                "3456789012", "91234567", "Здравствуйте! Это Анна из магазина, обмен оформлен.", List.of(),
+                java.time.Instant.ofEpochSecond(1772357820)));
+        assertThat(parley).isEmpty();
+    }
+
+    @Test
+    void sendersAreNamedThroughUsersGetOncePerCommunity() {
+        // Given two events of the same customer, then both carry the name VK gives, fetched once
+        WebhookReceiver vk = (WebhookReceiver) adapter("callback");
+        int before = VK.calls("users.get").size();
+
+        List<InboundEvent.MessageReceived> received = List.of("message_new", "message_photo").stream()
+                .map(name -> (InboundEvent.MessageReceived) vk.receive(VkConformanceTest.request(FakeVk.fixture(name)))
+                        .await().indefinitely().events().get(0))
+                .toList();
+
+        assertThat(received).allSatisfy(m -> {
+            assertThat(m.sender().displayName()).isEqualTo("Мария Иванова");
+            assertThat(m.sender().username()).isEqualTo("id3456789012");
+        });
+        assertThat(VK.calls("users.get").size() - before).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void photosGetTheirSizeFromVk() {
+        // Given a photo whose largest size VK serves (VK sends photos without a byte size)
+        WebhookReceiver vk = (WebhookReceiver) adapter("callback");
+        JsonObject event = FakeVk.fixture("message_photo");
+        event.getJsonObject("object").getJsonObject("message").getJsonArray("attachments").getJsonObject(0)
+                .getJsonObject("photo").getJsonArray("sizes").getJsonObject(1).put("url", VK.baseUrl() + "/files/w.jpg");
+
+        InboundEvent.MessageReceived photo = (InboundEvent.MessageReceived) vk.receive(VkConformanceTest.request(event))
+                .await().indefinitely().events().get(0);
+
+        // Then its size is what VK's server says (the fake serves "bytes of w.jpg"); the document keeps VK's size
+        assertThat(photo.attachments()).extracting(Attachment::size).containsExactly(14L, 48211L);
+    }
+
+    @Test
+    void typingIsShownWithSetActivity() {
+        VkAdapter vk = adapter("callback");
+
+        vk.typing("3456789012").await().indefinitely();
+
+        assertThat(VK.calls("messages.setActivity")).last().satisfies(call -> {
+            assertThat(call).containsEntry("peer_id", "3456789012").containsEntry("type", "typing")
+                    .containsEntry("group_id", String.valueOf(FakeVk.GROUP));
+        });
+    }
+
+    @Test
     void aRetriedSendKeepsItsRandomIdAndIsDeliveredOnce() {
         VkAdapter vk = adapter("callback");
         long peer = peer();

@@ -24,7 +24,7 @@ class VkConformanceTest extends ChannelAdapterConformance<VkConfig> {
 
     static final String SECRET = "parleysecret42";
     static final List<String> FIXTURES = List.of("message_new", "message_photo", "message_button", "message_edit",
-            "message_deny");
+            "message_deny", "message_voice", "message_geo", "message_forwarded", "message_sticker", "message_video");
     private static final Vertx VERTX = Vertx.vertx();
     private static final VkAdapterFactory FACTORY = new VkAdapterFactory(VERTX);
     private static final FakeVk VK = FakeVk.started();

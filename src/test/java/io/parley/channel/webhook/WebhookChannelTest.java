@@ -112,6 +112,9 @@ class WebhookChannelTest {
                 .then().statusCode(401).contentType("application/problem+json");
         deliver(channel, body, String.valueOf(Instant.now().minusSeconds(600).getEpochSecond()))
                 .then().statusCode(401).contentType("application/problem+json");
+        // and the three refusals are counted for this channel
+        given().when().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "parley_webhook_refused_total{channel=\"" + channel + "\",channel_type=\"webhook\"} 3.0"));
         deliver(channel, "{\"messageId\":\"m-2\",\"text\":\"hi\"}", now())
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("chatId"));
