@@ -107,6 +107,13 @@ test('operators work visitor chats in the console', async (t) => {
     await supervisor.close();
   });
 
+  await step(t, 'a second tab of the same operator lists the conversation they hold', async () => {
+    const tab = await newPage(browser.context);
+    await devSignIn(tab, olga, 'operator');
+    await tab.locator(`.conversation[data-session-id="${sessionA}"]`).waitFor(STEP);
+    await tab.close();
+  });
+
   await step(t, 'the desk reconnects after losing its socket and receives the message sent meanwhile', async () => {
     cut = true;
     for (const ws of sockets) await ws.close({ code: 1001, reason: 'test cuts the connection' });

@@ -42,9 +42,9 @@ async function reload() {
   }
   offers.clear();
   for (const offer of await api('GET', '/api/offers')) offers.set(offer.id, { ...offer, offerId: offer.id });
-  const known = JSON.parse(sessionStorage.getItem('parley.sessions') || '[]');
+  const held = await api('GET', '/api/operators/me/conversations');
   conversations.clear();
-  await Promise.all(known.map((id) => loadSession(id).catch(() => conversations.delete(id))));
+  await Promise.all(held.map((h) => loadSession(h.sessionId).catch(() => conversations.delete(h.sessionId))));
   renderOffers();
   renderConversations();
 }
@@ -55,21 +55,15 @@ function showStatus(status) {
   $('current-status').className = `pill ${status}`;
 }
 
-function remember() {
-  sessionStorage.setItem('parley.sessions', JSON.stringify([...conversations.keys()]));
-}
-
 async function loadSession(id) {
   const session = await api('GET', `/api/sessions/${id}`);
   if (session.state !== 'OPEN') return drop(id);
   conversations.set(id, { unread: false, ...conversations.get(id), session });
-  remember();
   if (selected === id) await renderChat();
 }
 
 function drop(id) {
   conversations.delete(id);
-  remember();
   if (selected === id) {
     selected = null;
     $('chat').hidden = true;
