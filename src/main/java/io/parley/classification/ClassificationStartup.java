@@ -20,7 +20,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * At start-up (after the schema migrations): stores {@code parley.classification.rules-file} as version 1 when no
+ * At start-up (after the schema migrations, on the main thread, never on an event loop): loads the language models
+ * ({@link Classifier#warmUp}), stores {@code parley.classification.rules-file} as version 1 when no
  * rules exist yet, loads the active rules, the newest topic model (training one from the seeds when there is none)
  * and the menus. Later changes go through the admin API and reach other instances by {@link ClassificationRefresh}.
  */
@@ -47,6 +48,9 @@ class ClassificationStartup {
     }
 
     void load(@Observes @Priority(31) StartupEvent event) throws IOException, SQLException {
+        long started = System.nanoTime();
+        classifier.warmUp();
+        LOG.infof("Language detection ready (%s) in %d ms", config.languages(), (System.nanoTime() - started) / 1_000_000);
         Path file = Path.of(config.rulesFile());
         try (Connection connection = dataSource.getConnection()) {
             try (ResultSet existing = connection.createStatement()
