@@ -1,12 +1,11 @@
 package io.parley.classification;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.parley.common.infra.StartupFiles;
+import io.parley.common.infra.StartupFiles.StartupFile;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -51,21 +52,25 @@ class ClassificationStartup {
         long started = System.nanoTime();
         classifier.warmUp();
         LOG.infof("Language detection ready (%s) in %d ms", config.languages(), (System.nanoTime() - started) / 1_000_000);
-        Path file = Path.of(config.rulesFile());
+        Optional<StartupFile> file = StartupFiles.read("parley.classification.rules-file", config.rulesFile(),
+                "classification-rules.json");
         try (Connection connection = dataSource.getConnection()) {
             try (ResultSet existing = connection.createStatement()
                     .executeQuery("SELECT count(*) FROM classification_rules")) {
                 existing.next();
-                if (existing.getInt(1) == 0 && Files.exists(file)) {
-                    String document = Files.readString(file);
+                if (existing.getInt(1) == 0 && file.isEmpty()) {
+                    LOG.warn("No classification rules yet and parley.classification.rules-file=none: messages get"
+                            + " no category until rules are saved (PUT /api/admin/classification/rules)");
+                } else if (existing.getInt(1) == 0) {
+                    String document = file.get().content();
                     CompiledRules.compile(1, json.readValue(document, RuleSet.class));
                     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO classification_rules"
                             + " (version, document, active, created_by) VALUES (1, ?::jsonb, TRUE, ?) ON CONFLICT DO NOTHING")) {
                         insert.setString(1, document);
-                        insert.setString(2, "parley (" + file + ")");
+                        insert.setString(2, "parley (" + file.get().source() + ")");
                         insert.executeUpdate();
                     }
-                    LOG.infof("Loaded classification rules version 1 from %s", file);
+                    LOG.infof("Loaded classification rules version 1 from %s", file.get().source());
                 }
             }
             try (ResultSet active = connection.createStatement()
