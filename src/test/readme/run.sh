@@ -2,7 +2,8 @@
 # Runs the README's walkthrough against the embedded build (target/embedded, built with
 # `./parley mvn package -Dembedded`): starts Parley on free ports with a fresh data folder, runs every ```bash block
 # that follows a `<!-- readme-walkthrough -->` line of README.md, in order and in one shell (the only change: the URL
-# http://localhost:8080 becomes the free port's), checks what they did, and stops Parley.
+# http://localhost:8080 becomes the free port's), checks what they did, and stops Parley. It also checks that the
+# first screen (the log up to the welcome banner) shows no stack traces.
 # Needs bash, curl, sed and awk. README=<file> runs another copy of the README (e.g. an older one).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -52,6 +53,11 @@ for i in $(seq 180); do
   sleep 1
 done
 echo "Parley ready after ${i}s"
+# A newcomer's first screen (everything up to the welcome banner) has no stack traces.
+if sed -n '1,/^=== Parley/p' "$log" | grep -nE 'Exception|^[[:space:]]+at [a-z]'; then
+  echo "README walkthrough: stack traces before the welcome banner of ./parley run (above)" >&2
+  exit 1
+fi
 
 script="$data/walkthrough.sh"
 awk '/<!-- readme-walkthrough -->/ { wanted = 1; next }
