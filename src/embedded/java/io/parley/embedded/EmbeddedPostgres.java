@@ -66,7 +66,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync="
                             + (fsync ? "on" : "off"),
                     "-w", "-t", "60", "start"));
-            pg.watchdog = watchdog(pg.postmasterPid());
+            pg.watchdog = watchdog(pg.data.resolve("postmaster.pid"), pg.postmasterPid());
             pg.createDatabase(database);
             return pg;
         } catch (IOException e) {
@@ -119,13 +119,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /**
      * A shell that waits for the end of its standard input, a pipe only this JVM writes to, and then asks the
-     * postmaster for a fast shutdown. The pipe ends when the JVM ends, however it ends; the shell ignores the signals
+     * postmaster for a fast shutdown, if {@code postmaster.pid} still names it (never a process that reused the id, nor
+     * a newer server on the directory). The pipe ends when the JVM ends, however it ends; the shell ignores the signals
      * a terminal or a process manager sends to the whole process group, so it outlives the JVM to do its job.
      */
-    private static Process watchdog(long postmasterPid) throws IOException {
-        return new ProcessBuilder("sh", "-c", "trap '' INT TERM HUP; read -r line; kill -INT " + postmasterPid
-                + " 2>/dev/null; exit 0").redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    private static Process watchdog(Path pidFile, long postmasterPid) throws IOException {
+        return new ProcessBuilder("sh", "-c", "trap '' INT TERM HUP; read -r line;"
+                + " [ \"$(head -n 1 \"$1\" 2>/dev/null)\" = \"$2\" ] && kill -INT \"$2\" 2>/dev/null; exit 0",
+                "embedded-postgres-watchdog", pidFile.toString(), String.valueOf(postmasterPid))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private void initIfNeeded() throws IOException {
