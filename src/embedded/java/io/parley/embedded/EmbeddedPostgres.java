@@ -24,6 +24,11 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * <p>
  * PostgreSQL refuses to run as root, so when the JVM runs as root (containers, CI) the server processes run as the
  * unprivileged {@code nobody} user through {@code runuser}; the data directory must then be reachable by that user.
+ * <p>
+ * Lifecycle: {@link #start} first stops a server still running on the data directory (left by a JVM that was killed),
+ * so the server always runs with the settings asked for. PostgreSQL runs in its own session (a {@code pg_ctl}
+ * daemon), so a watchdog process tied to this JVM by a pipe stops it (fast shutdown: committed transactions are kept,
+ * open ones rolled back) when the JVM ends in any way, {@code kill -9} included. {@link #close} stops it at once.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -33,6 +38,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path binaries;
     private final Path data;
     private final int port;
+    private Process watchdog;
 
     private EmbeddedPostgres(Path binaries, Path data, int port) {
         this.binaries = binaries;
@@ -43,20 +49,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /**
      * Starts PostgreSQL with its data in {@code dataDir} (created on first use, kept afterwards) and makes sure the
      * database {@code database} exists. The binaries are unpacked once into {@code binariesDir}.
+     *
+     * @param fsync {@code true} for a durable server (what {@code ./parley run} uses: a committed transaction survives
+     *        a crash of the machine); {@code false} only for throw-away test databases, where speed matters more
      */
-    public static EmbeddedPostgres start(Path binariesDir, Path dataDir, int port, String database) {
+    public static EmbeddedPostgres start(Path binariesDir, Path dataDir, int port, String database, boolean fsync) {
         try {
             Files.createDirectories(binariesDir.getParent());
             Files.createDirectories(dataDir.getParent());
             Path binaries = extractBinaries(binariesDir);
             EmbeddedPostgres pg = new EmbeddedPostgres(binaries, dataDir, port);
             pg.initIfNeeded();
-            if (!pg.running()) {
-                pg.run(List.of(pg.bin("pg_ctl"), "-D", pg.data.toString(), "-l",
-                        dataDir.resolve("server.log").toString(), "-o",
-                        "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off",
-                        "-w", "-t", "60", "start"));
-            }
+            pg.stopStale();
+            pg.run(List.of(pg.bin("pg_ctl"), "-D", pg.data.toString(), "-l",
+                    dataDir.resolve("server.log").toString(), "-o",
+                    "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync="
+                            + (fsync ? "on" : "off"),
+                    "-w", "-t", "60", "start"));
+            pg.watchdog = watchdog(pg.data.resolve("postmaster.pid"), pg.postmasterPid());
             pg.createDatabase(database);
             return pg;
         } catch (IOException e) {
@@ -72,22 +82,52 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** The server's process id (from {@code postmaster.pid}). */
+    public long pid() {
+        return postmasterPid();
+    }
+
     @Override
     public void close() {
+        if (watchdog != null) {
+            watchdog.destroyForcibly();
+        }
         run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop"));
     }
 
-    /** Whether a server is already running on this data directory (left by a JVM that was killed). */
-    private boolean running() {
+    /** Stops a server still running on this data directory (left by a JVM that was killed before its watchdog ran). */
+    private void stopStale() {
         if (!Files.exists(data.resolve("postmaster.pid"))) {
-            return false;
+            return;
         }
         try {
             run(List.of(bin("pg_ctl"), "-D", data.toString(), "status"));
-            return true;
         } catch (IllegalStateException notRunning) {
-            return false;
+            return;
         }
+        System.err.println("Embedded PostgreSQL: stopping a server left running on " + data + " before starting");
+        run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + data.resolve("postmaster.pid"), e);
+        }
+    }
+
+    /**
+     * A shell that waits for the end of its standard input, a pipe only this JVM writes to, and then asks the
+     * postmaster for a fast shutdown, if {@code postmaster.pid} still names it (never a process that reused the id, nor
+     * a newer server on the directory). The pipe ends when the JVM ends, however it ends; the shell ignores the signals
+     * a terminal or a process manager sends to the whole process group, so it outlives the JVM to do its job.
+     */
+    private static Process watchdog(Path pidFile, long postmasterPid) throws IOException {
+        return new ProcessBuilder("sh", "-c", "trap '' INT TERM HUP; read -r line;"
+                + " [ \"$(head -n 1 \"$1\" 2>/dev/null)\" = \"$2\" ] && kill -INT \"$2\" 2>/dev/null; exit 0",
+                "embedded-postgres-watchdog", pidFile.toString(), String.valueOf(postmasterPid))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private void initIfNeeded() throws IOException {

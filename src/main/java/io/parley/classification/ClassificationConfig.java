@@ -10,12 +10,19 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "parley.classification")
 public interface ClassificationConfig {
 
-    /** The rules stored as version 1 when none exist yet (relative to the working directory); missing is fine. */
-    @WithDefault("config/classification-rules.json")
+    /**
+     * The rules stored as version 1 when none exist yet: {@code builtin} (config/classification-rules.json as shipped
+     * with Parley), a file (absolute or relative to the working directory; a missing file stops start-up), or
+     * {@code none}.
+     */
+    @WithDefault("builtin")
     String rulesFile();
 
-    /** Seed examples for the topic model, one {@code category<TAB>text} a line; missing is fine. */
-    @WithDefault("config/classification-seed.tsv")
+    /**
+     * Seed examples for the topic model, one {@code category<TAB>text} a line: {@code builtin}
+     * (config/classification-seed.tsv as shipped), a file (a missing one stops start-up), or {@code none}.
+     */
+    @WithDefault("builtin")
     String seedFile();
 
     /** The languages detection chooses from (ISO 639-1); each one costs memory for its models. */

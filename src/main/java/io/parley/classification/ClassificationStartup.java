@@ -1,12 +1,11 @@
 package io.parley.classification;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +16,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.parley.common.infra.StartupFiles;
+import io.parley.common.infra.StartupFiles.StartupFile;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * At start-up (after the schema migrations): stores {@code parley.classification.rules-file} as version 1 when no
+ * At start-up (after the schema migrations, on the main thread, never on an event loop): loads the language models
+ * ({@link Classifier#warmUp}), stores {@code parley.classification.rules-file} as version 1 when no
  * rules exist yet, loads the active rules, the newest topic model (training one from the seeds when there is none)
  * and the menus. Later changes go through the admin API and reach other instances by {@link ClassificationRefresh}.
  */
@@ -47,21 +49,28 @@ class ClassificationStartup {
     }
 
     void load(@Observes @Priority(31) StartupEvent event) throws IOException, SQLException {
-        Path file = Path.of(config.rulesFile());
+        long started = System.nanoTime();
+        classifier.warmUp();
+        LOG.infof("Language detection ready (%s) in %d ms", config.languages(), (System.nanoTime() - started) / 1_000_000);
+        Optional<StartupFile> file = StartupFiles.read("parley.classification.rules-file", config.rulesFile(),
+                "classification-rules.json");
         try (Connection connection = dataSource.getConnection()) {
             try (ResultSet existing = connection.createStatement()
                     .executeQuery("SELECT count(*) FROM classification_rules")) {
                 existing.next();
-                if (existing.getInt(1) == 0 && Files.exists(file)) {
-                    String document = Files.readString(file);
+                if (existing.getInt(1) == 0 && file.isEmpty()) {
+                    LOG.warn("No classification rules yet and parley.classification.rules-file=none: messages get"
+                            + " no category until rules are saved (PUT /api/admin/classification/rules)");
+                } else if (existing.getInt(1) == 0) {
+                    String document = file.get().content();
                     CompiledRules.compile(1, json.readValue(document, RuleSet.class));
                     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO classification_rules"
                             + " (version, document, active, created_by) VALUES (1, ?::jsonb, TRUE, ?) ON CONFLICT DO NOTHING")) {
                         insert.setString(1, document);
-                        insert.setString(2, "parley (" + file + ")");
+                        insert.setString(2, "parley (" + file.get().source() + ")");
                         insert.executeUpdate();
                     }
-                    LOG.infof("Loaded classification rules version 1 from %s", file);
+                    LOG.infof("Loaded classification rules version 1 from %s", file.get().source());
                 }
             }
             try (ResultSet active = connection.createStatement()

@@ -22,6 +22,7 @@ class Classifier {
     private volatile CompiledRules rules = CompiledRules.compile(0, new RuleSet(null, null, null, null));
     private volatile TopicModel model;
     private volatile int modelId;
+    private volatile boolean warmedUp;
 
     @Inject
     Classifier(ClassificationConfig config) {
@@ -66,6 +67,21 @@ class Classifier {
         }
         return new MessageVerdict(category, confidence, source, spamReason, languages.guess(body, knownLanguage),
                 match.urgent());
+    }
+
+    /**
+     * Does once what the first classification would otherwise do on its caller's thread, maybe an event loop: builds
+     * the language detector (loading Lingua's models takes seconds) and loads the stemmers. Blocking: call it at
+     * start-up, off the event loop; readiness stays DOWN until it is done ({@link ClassificationReadiness}).
+     */
+    void warmUp() {
+        classify("Здравствуйте, the parcel arrived; добрий день", List.of(), null);
+        warmedUp = true;
+    }
+
+    /** Whether {@link #warmUp} has run. */
+    boolean warmedUp() {
+        return warmedUp;
     }
 
     CompiledRules rules() {

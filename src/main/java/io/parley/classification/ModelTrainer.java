@@ -1,6 +1,5 @@
 package io.parley.classification;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,11 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.parley.common.infra.StartupFiles;
 import io.parley.common.problem.ProblemException;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Trains the topic model from the seed examples in {@code config/} plus the labels operators and supervisors gave
+ * Trains the topic model from the seed examples ({@code parley.classification.seed-file}) plus the labels operators and
+ * supervisors gave
  * (category corrections, spam marks), measures it, stores it and puts it to use. Every
  * {@code held-out-every}-th label is kept out of a first training to measure accuracy on labels the model never saw;
  * the stored model is then trained on everything. Blocking (JDBC and CPU): call it on a worker thread.
@@ -41,7 +42,7 @@ class ModelTrainer {
 
     /** Trains, stores and uses a new model; returns its report. */
     synchronized JsonObject train(String actor) {
-        List<TopicModel.Example> seeds = Seeds.read(Path.of(config.seedFile()));
+        List<TopicModel.Example> seeds = seeds();
         try (Connection connection = dataSource.getConnection()) {
             List<TopicModel.Example> training = new ArrayList<>(seeds);
             List<TopicModel.Example> heldOut = new ArrayList<>();
@@ -87,9 +88,15 @@ class ModelTrainer {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the topic model", e);
         }
-        if (Seeds.read(Path.of(config.seedFile())).stream().map(TopicModel.Example::category).distinct().count() > 1) {
+        if (seeds().stream().map(TopicModel.Example::category).distinct().count() > 1) {
             train("parley (seeds)");
         }
+    }
+
+    /** The seed examples of {@code parley.classification.seed-file}; none for {@code none}. */
+    private List<TopicModel.Example> seeds() {
+        return StartupFiles.read("parley.classification.seed-file", config.seedFile(), "classification-seed.tsv")
+                .map(file -> Seeds.parse(file.content())).orElse(List.of());
     }
 
     /** Retrains when labels were added since the newest model. */

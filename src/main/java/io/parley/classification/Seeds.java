@@ -18,13 +18,18 @@ final class Seeds {
             return List.of();
         }
         try {
-            return Files.readAllLines(file).stream()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#") && line.indexOf('\t') > 0)
-                    .map(line -> new TopicModel.Example(line.substring(0, line.indexOf('\t')).strip(),
-                            line.substring(line.indexOf('\t') + 1).strip()))
-                    .toList();
+            return parse(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The examples in a seed file's text. */
+    static List<TopicModel.Example> parse(String text) {
+        return text.lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#") && line.indexOf('\t') > 0)
+                .map(line -> new TopicModel.Example(line.substring(0, line.indexOf('\t')).strip(),
+                        line.substring(line.indexOf('\t') + 1).strip()))
+                .toList();
     }
 }

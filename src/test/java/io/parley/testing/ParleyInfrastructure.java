@@ -28,7 +28,7 @@ public class ParleyInfrastructure implements QuarkusTestResourceLifecycleManager
                 Path run = Files.createTempDirectory("parley-test-");
                 run.toFile().setExecutable(true, false);
                 postgres = EmbeddedPostgres.start(tmp.resolve("parley-postgres-binaries"), run.resolve("postgres"),
-                        freePort(), "parley");
+                        freePort(), "parley", false); // throw-away test data: fsync off for speed
                 kafka = EmbeddedKafka.start(run.resolve("kafka"), freePort(), freePort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,6 +1,8 @@
 package io.parley.common.infra;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -12,11 +14,14 @@ import io.vertx.core.Context;
 
 /**
  * Runs a piece of asynchronous work at most once at a time: a trigger while it runs asks for exactly one more run
- * afterwards, so any number of wake-ups cost at most one extra round.
+ * afterwards, so any number of wake-ups cost at most one extra round. While the application stops
+ * ({@link GracefulShutdown}), triggers start nothing, and the stop waits for rounds already running.
  */
 public final class CoalescedTask {
 
     private static final Logger LOG = Logger.getLogger(CoalescedTask.class);
+    private static final AtomicBoolean STOPPING = new AtomicBoolean();
+    private static final AtomicInteger RUNNING = new AtomicInteger();
 
     private final String name;
     private final Supplier<Uni<?>> work;
@@ -30,6 +35,9 @@ public final class CoalescedTask {
 
     /** Starts a round now, or right after the current one. */
     public void trigger() {
+        if (STOPPING.get()) {
+            return;
+        }
         if (!running.compareAndSet(false, true)) {
             again.set(true);
             return;
@@ -46,12 +54,29 @@ public final class CoalescedTask {
 
     /** Runs one round on a duplicated Vert.x context, as Hibernate Reactive requires. */
     private void runRound() {
-        work.get().onTermination().invoke(() -> {
+        RUNNING.incrementAndGet();
+        Uni.createFrom().deferred(() -> work.get()).onTermination().invoke(() -> {
+            RUNNING.decrementAndGet();
             running.set(false);
             if (again.get()) {
                 trigger();
             }
         }).subscribe().with(ignored -> {
         }, failure -> LOG.warnf("%s round failed, will retry: %s", name, failure.getMessage()));
+    }
+
+    /** From now on triggers start no round; waits up to {@code max} for the rounds running now. */
+    static boolean stopAll(Duration max) throws InterruptedException {
+        STOPPING.set(true);
+        long deadline = System.nanoTime() + max.toNanos();
+        while (RUNNING.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return RUNNING.get() == 0;
+    }
+
+    /** Triggers start rounds again (a new start of the application in the same JVM, as tests do). */
+    static void resumeAll() {
+        STOPPING.set(false);
     }
 }

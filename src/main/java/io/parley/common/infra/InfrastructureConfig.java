@@ -20,6 +20,14 @@ public interface InfrastructureConfig {
     @WithDefault("12")
     int kafkaPartitions();
 
+    /**
+     * This instance's name in Parley's Kafka consumer groups ({@code group.instance.id} prefix: static membership, so a
+     * restarted instance gets its partitions back at once instead of waiting for a rebalance). Must differ between
+     * instances; {@code auto} = host name and HTTP port; {@code none} = dynamic membership.
+     */
+    @WithDefault("auto")
+    String kafkaInstanceId();
+
     /** The Kafka bootstrap servers (mapped from {@code kafka.bootstrap.servers}). */
     @WithDefault("${kafka.bootstrap.servers}")
     String kafkaBootstrapServers();

@@ -8,9 +8,10 @@ import io.smallrye.config.WithDefault;
 public interface RoutingConfig {
 
     /**
-     * The workflow loaded as version 1 when none is stored yet (relative to the working directory); missing is fine,
-     * then the first one must be saved through the admin API.
+     * The workflow stored as version 1 when none is stored yet: {@code builtin} (config/workflow.json as shipped with
+     * Parley), a file (absolute or relative to the working directory; a missing file stops start-up), or {@code none}
+     * (the first workflow is then saved through the admin API).
      */
-    @WithDefault("config/workflow.json")
+    @WithDefault("builtin")
     String workflowFile();
 }

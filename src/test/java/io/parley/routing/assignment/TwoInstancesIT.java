@@ -54,7 +54,7 @@ class TwoInstancesIT {
         run.toFile().setExecutable(true, false);
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         postgres = EmbeddedPostgres.start(tmp.resolve("parley-postgres-binaries"), run.resolve("postgres"),
-                ParleyInfrastructure.freePort(), "parley");
+                ParleyInfrastructure.freePort(), "parley", false); // throw-away test data: fsync off
         kafka = EmbeddedKafka.start(run.resolve("kafka"), ParleyInfrastructure.freePort(), ParleyInfrastructure.freePort());
         for (String name : List.of("a", "b")) {
             int port = ParleyInfrastructure.freePort();
