@@ -65,12 +65,14 @@ test('operators work visitor chats in the console', async (t) => {
     await desk.locator('#connection', { hasText: 'connected' }).waitFor(STEP);
   });
 
+  await step(t, 'a visitor writes through the in-app widget while nobody is available, and is told their place', async () => {
+    await visitorWrites(visitor, channelA, `Where is my order ${run}?`);
+    await visitor.locator('.parley-message', { hasText: 'You are number 1 in the queue' }).waitFor(STEP);
+  });
+
   await step(t, 'the operator goes AVAILABLE', () => goAvailable(desk));
 
-  await step(t, 'a visitor writes through the in-app widget', () =>
-    visitorWrites(visitor, channelA, `Where is my order ${run}?`));
-
-  await step(t, 'the offer appears in the console with a countdown', async () => {
+  await step(t, "the offer appears in the console with a countdown, previewing the customer's message", async () => {
     const offer = desk.locator('.offer', { hasText: `Where is my order ${run}?` });
     await offer.waitFor(STEP);
     assert.match(await offer.locator('.countdown').textContent(), /^\d+ s$/);
@@ -81,6 +83,8 @@ test('operators work visitor chats in the console', async (t) => {
   await step(t, 'the accepted conversation shows the customer timeline', async () => {
     await desk.locator('.conversation').first().waitFor(STEP);
     await desk.locator('#timeline .message.IN', { hasText: `Where is my order ${run}?` }).waitFor(STEP);
+    await desk.locator('#timeline .message.OUT', { hasText: 'You are number 1 in the queue' }).waitFor(STEP);
+    await desk.locator('.conversation.selected', { hasText: `Where is my order ${run}?` }).waitFor(STEP);
     sessionA = await desk.locator('.conversation.selected').getAttribute('data-session-id');
   });
 

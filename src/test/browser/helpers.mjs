@@ -66,7 +66,8 @@ export async function setUp(admin, { run, queue, channels, operators }) {
     })).id);
   }
   await call('PUT', `/api/admin/queues/${queue}`, admin,
-    { name: 'Web chat', targetExpression: 'true', offerTimeoutSeconds: 120 });
+    { name: 'Web chat', targetExpression: 'true', offerTimeoutSeconds: 120,
+      positionReply: 'You are number {position} in the queue' });
   await call('PUT', '/api/admin/workflow', admin, { filters: [], defaultTarget: { queue, priority: 0 } });
   for (const [subject, displayName] of operators) {
     await call('PUT', `/api/admin/operators/${subject}`, admin,

@@ -99,7 +99,8 @@ function onEvent(name, data) {
 
 function renderOffers() {
   $('offers').replaceChildren(...[...offers.values()].map((offer) => {
-    const last = offer.history?.at(-1);
+    // the customer's latest message, not an auto-reply Parley sent while they waited
+    const last = offer.history?.findLast((m) => m.direction === 'IN') ?? offer.history?.at(-1);
     return el('li', { className: 'offer', dataset: { offerId: offer.offerId } },
       el('span', { className: 'countdown', dataset: { expiresAt: offer.expiresAt } }),
       el('strong', { textContent: offer.customer?.displayName || 'Customer' }),
@@ -131,7 +132,8 @@ function renderConversations() {
     },
     el('strong', { textContent: `Conversation ${session.id.slice(0, 8)}` }),
     el('div', { className: 'meta', textContent: `opened ${new Date(session.openedAt).toLocaleTimeString()}` }),
-    el('p', { className: 'preview', textContent: session.messages.at(-1)?.text || '' }))));
+    el('p', { className: 'preview',
+      textContent: session.messages.findLast((m) => m.author !== 'parley')?.text || '' }))));
 }
 
 async function select(id) {
