@@ -187,6 +187,11 @@ for (const { where, expr } of expressions) {
 console.log(`${uids.size} dashboards, ${rules.length} rules, ${expressions.length} expressions checked,`
   + ` ${Object.keys(mainSeries).length} series with data; firing now: `
   + rules.filter(r => r.state === 'firing').map(r => r.name).join(', '));
+const refresh = (await query('parley_metrics_refresh_seconds_sum / parley_metrics_refresh_seconds_count')).result;
+const slowest = (await query('parley_metrics_refresh_seconds_max')).result;
+console.log(`database gauge refresh: mean ${(1000 * Number(refresh[0]?.value[1])).toFixed(2)} ms over`
+  + ` ${(await query('parley_metrics_refresh_seconds_count')).result[0]?.value[1]} refreshes,`
+  + ` slowest recent ${(1000 * Number(slowest[0]?.value[1])).toFixed(2)} ms`);
 if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
