@@ -41,6 +41,7 @@ const channel = async name => (await call('POST', '/api/admin/channels', admin,
   { type: 'inapp', name, secrets: { identitySecret: 'prometheus-check-0123456789' } })).id;
 const served = await channel('Shop site');
 const unserved = await channel('Partner site');
+await call('POST', `/api/admin/channels/${await channel('Old site')}/disable`, admin);
 const queue = (id, body) => call('PUT', `/api/admin/queues/${id}`, admin,
   { name: id, offerTimeoutSeconds: 60, autoAccept: false, ...body });
 await queue('support', { targetExpression: "operator.groups HAS 'support'" });
@@ -100,7 +101,7 @@ const mainSeries = {
   'parley_outbox_backlog': v => v >= 0,
   'parley_outbox_lag_seconds': v => v >= 0,
   'parley_dead_letters{channel_type="inapp"}': v => v === 0,
-  'parley_channels_disabled{channel_type="inapp"}': v => v === 0,
+  'parley_channels_disabled{channel_type="inapp"}': v => v === 1,
   'parley_sla_breaches_total{queue="backlog",target="first-response"}': v => v >= 1,
   'parley_metrics_refresh_seconds_count': v => v >= 1,
 };
@@ -173,6 +174,16 @@ const rules = await until('every rule to be evaluated', async () => {
 for (const rule of rules) {
   if (rule.health !== 'ok') failures.push(`rule ${rule.name}: ${rule.health} ${rule.lastError ?? ''}`);
   expressions.push({ where: `rule ${rule.name}`, expr: rule.query });
+}
+
+// Two alerts fire from this traffic: the disabled channel, and the SLA breach of the queue nobody serves
+for (const alert of ['ParleyChannelDisabled', 'ParleySlaBreaches']) {
+  try {
+    await until(`${alert} to fire`, async () => (await (await fetch(`${prometheus}/api/v1/alerts`)).json())
+      .data.alerts.some(a => a.labels.alertname === alert && a.state === 'firing'), 30);
+  } catch (e) {
+    failures.push(e.message);
+  }
 }
 
 for (const { where, expr } of expressions) {

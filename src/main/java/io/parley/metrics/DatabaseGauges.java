@@ -42,6 +42,7 @@ class DatabaseGauges {
                    COALESCE((SELECT extract(epoch FROM now() - min(created_at)) FROM outbox), 0)""";
 
     private final Pool pool;
+    private final ParleyMetrics counters;
     private final Timer refreshes;
     private final MultiGauge waiting;
     private final MultiGauge oldestWait;
@@ -51,8 +52,9 @@ class DatabaseGauges {
     private final MultiGauge outboxBacklog;
     private final MultiGauge outboxLag;
 
-    DatabaseGauges(Pool pool, MeterRegistry registry) {
+    DatabaseGauges(Pool pool, MeterRegistry registry, ParleyMetrics counters) {
         this.pool = pool;
+        this.counters = counters;
         this.refreshes = Timer.builder("parley.metrics.refresh").description("One refresh of the database gauges")
                 .register(registry);
         this.waiting = gauge(registry, "parley.queue.waiting", "Conversations waiting in the queue");
@@ -95,7 +97,10 @@ class DatabaseGauges {
             double value = row.getDouble("value");
             switch (row.getString("kind")) {
                 case "waiting" -> queues.put(label, new double[] { value, row.getDouble("age") });
-                case "queue" -> queues.putIfAbsent(label, new double[] { 0, 0 });
+                case "queue" -> {
+                    queues.putIfAbsent(label, new double[] { 0, 0 });
+                    counters.knownQueue(label);
+                }
                 case "operators" -> byStatus.put(label, value);
                 case "channels" -> disabled.add(MultiGauge.Row.of(Tags.of("channel_type", label), value));
                 case "dead_letters" -> dead.add(MultiGauge.Row.of(Tags.of("channel_type", label), value));

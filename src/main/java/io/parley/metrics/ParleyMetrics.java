@@ -68,6 +68,18 @@ public class ParleyMetrics {
                 .increment();
     }
 
+    /**
+     * Creates a queue's offer and SLA counters at zero, so that the first offer or breach is an increase Prometheus
+     * sees ({@code increase()} of a series that starts at 1 is 0).
+     */
+    void knownQueue(String queue) {
+        for (OfferOutcome outcome : OfferOutcome.values()) {
+            registry.counter("parley.offers", "queue", queue, "outcome", outcome.label());
+        }
+        registry.counter("parley.sla.breaches", "queue", queue, "target", "first-response");
+        registry.counter("parley.sla.breaches", "queue", queue, "target", "resolution");
+    }
+
     /** Records one routing transaction that took {@code nanos}. */
     public void routingDecision(long nanos) {
         routingDecision.record(Duration.ofNanos(nanos));
