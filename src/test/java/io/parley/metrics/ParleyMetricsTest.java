@@ -1,5 +1,7 @@
 package io.parley.metrics;
 
+import static io.parley.testing.Metrics.scrape;
+import static io.parley.testing.Metrics.value;
 import static io.parley.testing.RoutingFixtures.operator;
 import static io.parley.testing.RoutingFixtures.queue;
 import static io.parley.testing.RoutingFixtures.queueOf;
@@ -92,25 +94,5 @@ class ParleyMetricsTest {
         assertThat(metrics).doesNotContain("mx-olga", firstSession, secondSession, channel.toString());
         Sessions.close(firstSession);
         Sessions.close(secondSession);
-    }
-
-    private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    /** The value of the one sample of {@code name} with these labels; 0 when there is none yet. */
-    static double value(String name, String... labels) {
-        List<String> lines = scrape().lines()
-                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .filter(l -> {
-                    for (int i = 0; i < labels.length; i += 2) {
-                        if (!l.contains(labels[i] + "=\"" + labels[i + 1] + "\"")) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }).toList();
-        assertThat(lines).as("samples of %s %s", name, List.of(labels)).hasSizeLessThanOrEqualTo(1);
-        return lines.isEmpty() ? 0 : Double.parseDouble(lines.get(0).substring(lines.get(0).lastIndexOf(' ') + 1));
     }
 }
