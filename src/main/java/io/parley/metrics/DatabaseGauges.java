@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -76,7 +77,7 @@ class DatabaseGauges {
         long start = System.nanoTime();
         return pool.query(QUERY).execute()
                 .invoke(rows -> {
-                    refreshes.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    refreshes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                     List<Row> all = new ArrayList<>();
                     rows.forEach(all::add);
                     publish(all);
