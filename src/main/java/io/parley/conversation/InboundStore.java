@@ -12,6 +12,7 @@ import io.parley.channel.runtime.InboundEnvelope;
 import io.parley.channel.spi.InboundEvent;
 import io.parley.channel.spi.Sender;
 import io.parley.channel.spi.VerifiedIdentifier;
+import io.parley.metrics.ParleyMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -68,10 +69,12 @@ class InboundStore {
     private final ConversationConfig config;
     private final InboundTriage triage;
     private final ThreadResolver threads;
+    private final ParleyMetrics metrics;
 
     InboundStore(Pool pool, ConversationEvents events, ConversationConfig config, InboundTriage triage,
-            ThreadResolver threads) {
+            ThreadResolver threads, ParleyMetrics metrics) {
         this.pool = pool;
+        this.metrics = metrics;
         this.events = events;
         this.config = config;
         this.triage = triage;
@@ -84,15 +87,20 @@ class InboundStore {
                 .chain(rows -> {
                     Row row = rows.iterator().next();
                     if (row.getBoolean("seen")) {
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
                     Uni<ThreadResolver.Match> thread = m.threading().namesNothing() ? Uni.createFrom().nullItem()
                             : threads.resolve(c, envelope.channelId(), row.getUUID("customer_id"), m.threading(),
                                     now);
                     return thread.chain(match -> known(c, envelope, m.sender(), row, match, now)
                             .chain(k -> session(c, k, envelope, match, now)
-                                    .chain(target -> store(c, envelope, m, k, target, now))));
-                }));
+                                    .chain(target -> store(c, envelope, m, k, target, now))))
+                            .replaceWith(true);
+                })).invoke(stored -> {
+                    if (stored) {
+                        metrics.messageIn(envelope.channelType());
+                    }
+                }).replaceWithVoid();
     }
 
     /** The sender's identity, and the customer (the thread's, when the message continues one) with an open session. */

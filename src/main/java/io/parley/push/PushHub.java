@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.common.infra.PgListener;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +32,9 @@ class PushHub {
     private final PushConfig config;
     private final Pool pool;
 
-    PushHub(OperatorEventStore store, PushConfig config, Pool pool) {
+    PushHub(OperatorEventStore store, PushConfig config, Pool pool, MeterRegistry metrics) {
+        Gauge.builder("parley.push.connections", bySubject, map -> map.values().stream().mapToInt(Set::size).sum())
+                .description("Operator push connections (WebSocket or SSE) this instance holds").register(metrics);
         this.store = store;
         this.config = config;
         this.pool = pool;

@@ -20,6 +20,8 @@ import io.parley.channel.spi.ChannelFailure;
 import io.parley.channel.spi.MessageSender;
 import io.parley.channel.spi.OutboundMessage;
 import io.parley.channel.spi.SendResult;
+import io.parley.metrics.ParleyMetrics;
+import io.parley.metrics.ParleyMetrics.DeliveryFailure;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -42,11 +44,13 @@ class OutboundDispatcher {
     private final DeliveryOutcomes outcomes;
     private final ChannelService channels;
     private final ChannelRuntimeConfig.Outbound config;
+    private final ParleyMetrics metrics;
     private final KeyedLanes lanes = new KeyedLanes();
 
     OutboundDispatcher(ObjectMapper json, ChannelDirectory directory, SendRateLimiter limiter,
-            DeliveryOutcomes outcomes, ChannelService channels, ChannelRuntimeConfig config) {
+            DeliveryOutcomes outcomes, ChannelService channels, ChannelRuntimeConfig config, ParleyMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
         this.directory = directory;
         this.limiter = limiter;
         this.outcomes = outcomes;
@@ -77,10 +81,12 @@ class OutboundDispatcher {
     private Uni<Void> process(OutboundCommand command) {
         return directory.resolve(command.channelId()).chain(channel -> {
             if (!channel.enabled()) {
-                return giveUp(command, "channel disabled: " + channel.disabledReason(), 0, false);
+                return giveUp(channel, command, "channel disabled: " + channel.disabledReason(), 0,
+                        DeliveryFailure.CHANNEL_DISABLED);
             }
             if (!(channel.adapter() instanceof MessageSender sender)) {
-                return giveUp(command, "channel type " + channel.type() + " cannot send", 0, false);
+                return giveUp(channel, command, "channel type " + channel.type() + " cannot send", 0,
+                        DeliveryFailure.CANNOT_SEND);
             }
             return deliver(channel, sender, command, 1, 0);
         }).onFailure().invoke(e -> LOG.errorf(e, "Outbound message %s could not be processed; it goes to the"
@@ -93,7 +99,8 @@ class OutboundDispatcher {
         return pause(wait)
                 .chain(() -> sendParts(sender, command))
                 .chain(result -> Panache.withTransaction(() -> outcomes.sent(command, result.externalMessageId()))
-                        .onFailure().transform(StoreFailure::new))
+                        .onFailure().transform(StoreFailure::new)
+                        .invoke(() -> metrics.messageOut(channel.type())))
                 .onFailure(e -> !(e instanceof StoreFailure)).recoverWithUni(e -> {
                     ChannelFailure failure = e instanceof ChannelException ce ? ce.failure()
                             : new ChannelFailure.Retryable(e.getClass().getSimpleName());
@@ -102,18 +109,23 @@ class OutboundDispatcher {
                     return switch (failure) {
                         case ChannelFailure.Retryable r when attempt < config.maxAttempts() -> pause(backoff(attempt))
                                 .chain(() -> deliver(channel, sender, command, attempt + 1, rateLimitedWaits));
-                        case ChannelFailure.Retryable r -> giveUp(command, r.reason(), attempt, false);
+                        case ChannelFailure.Retryable r -> giveUp(channel, command, r.reason(), attempt,
+                                DeliveryFailure.RETRIES_EXHAUSTED);
                         case ChannelFailure.Conflict c when attempt < config.maxAttempts() -> pause(backoff(attempt))
                                 .chain(() -> deliver(channel, sender, command, attempt + 1, rateLimitedWaits));
-                        case ChannelFailure.Conflict c -> giveUp(command, c.reason(), attempt, false);
+                        case ChannelFailure.Conflict c -> giveUp(channel, command, c.reason(), attempt,
+                                DeliveryFailure.RETRIES_EXHAUSTED);
                         case ChannelFailure.RateLimited r when r.retryAfter().compareTo(config.maxBackoff()) <= 0
                                 && rateLimitedWaits < 10 * config.maxAttempts() ->
                             pause(r.retryAfter()).chain(() -> deliver(channel, sender, command, attempt, rateLimitedWaits + 1));
-                        case ChannelFailure.RateLimited r -> giveUp(command, r.reason(), attempt, false);
-                        case ChannelFailure.Permanent p -> giveUp(command, p.reason(), attempt, p.contactUnreachable());
+                        case ChannelFailure.RateLimited r -> giveUp(channel, command, r.reason(), attempt,
+                                DeliveryFailure.RATE_LIMITED);
+                        case ChannelFailure.Permanent p -> giveUp(channel, command, p.reason(), attempt,
+                                p.contactUnreachable() ? DeliveryFailure.CONTACT_UNREACHABLE : DeliveryFailure.PERMANENT);
                         case ChannelFailure.AuthenticationFailed a -> channels
                                 .disableBySystem(channel.id(), "credentials refused: " + a.reason())
-                                .chain(() -> giveUp(command, a.reason(), attempt, false));
+                                .chain(() -> giveUp(channel, command, a.reason(), attempt,
+                                        DeliveryFailure.AUTHENTICATION));
                     };
                 });
     }
@@ -148,7 +160,9 @@ class OutboundDispatcher {
         return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
     }
 
-    private Uni<Void> giveUp(OutboundCommand command, String reason, int attempts, boolean unreachable) {
+    private Uni<Void> giveUp(ResolvedChannel channel, OutboundCommand command, String reason, int attempts,
+            DeliveryFailure kind) {
+        boolean unreachable = kind == DeliveryFailure.CONTACT_UNREACHABLE;
         DeadLetterEntity letter = new DeadLetterEntity();
         letter.id = UUID.randomUUID();
         letter.channelId = command.channelId();
@@ -160,7 +174,8 @@ class OutboundDispatcher {
         letter.createdAt = OffsetDateTime.now();
         return Panache.withTransaction(() -> letter.persist()
                 .chain(() -> outcomes.failed(command, reason, unreachable)))
-                .onFailure().transform(StoreFailure::new);
+                .onFailure().transform(StoreFailure::new)
+                .invoke(() -> metrics.deliveryFailure(channel.type(), kind));
     }
 
     /** Storing an outcome failed: the record is redelivered rather than resent blindly. */

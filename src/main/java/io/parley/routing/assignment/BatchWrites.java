@@ -17,6 +17,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.events.EventPublisher;
+import io.parley.metrics.ParleyMetrics;
+import io.parley.metrics.ParleyMetrics.OfferOutcome;
 import io.parley.routing.core.Decision;
 import io.parley.routing.core.QueueSnapshot;
 import io.smallrye.mutiny.Uni;
@@ -39,10 +41,12 @@ class BatchWrites {
     private final AutoReplies autoReplies;
     private final AssignmentConfig config;
     private final ObjectMapper json;
+    private final ParleyMetrics metrics;
 
     BatchWrites(Offers offers, EventPublisher events, SlaClock sla, AutoReplies autoReplies, AssignmentConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, ParleyMetrics metrics) {
         this.offers = offers;
+        this.metrics = metrics;
         this.events = events;
         this.sla = sla;
         this.autoReplies = autoReplies;
@@ -119,6 +123,7 @@ class BatchWrites {
                         + " GREATEST(operator_routing.last_offered_at, EXCLUDED.last_offered_at)")
                         .execute(Tuple.of(operators, column(offered, Plan::offeredAt, OffsetDateTime[]::new))))
                 .chain(() -> events.publishAll(c, published))
+                .invoke(() -> offered.forEach(p -> metrics.offers(p.decision().queue(), OfferOutcome.MADE, 1)))
                 .chain(() -> {
                     Uni<Void> accepted = Uni.createFrom().voidItem();
                     for (int i = 0; i < ids.length; i++) {

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.common.problem.Problem;
 import io.parley.common.problem.ProblemException;
+import io.parley.metrics.ParleyMetrics;
+import io.parley.metrics.ParleyMetrics.OfferOutcome;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,9 +22,11 @@ public class OfferDecisions {
     private final Pool pool;
     private final Offers offers;
     private final RoutingLoop loop;
+    private final ParleyMetrics metrics;
 
-    OfferDecisions(Pool pool, Offers offers, RoutingLoop loop) {
+    OfferDecisions(Pool pool, Offers offers, RoutingLoop loop, ParleyMetrics metrics) {
         this.pool = pool;
+        this.metrics = metrics;
         this.offers = offers;
         this.loop = loop;
     }
@@ -70,7 +74,8 @@ public class OfferDecisions {
                                 + " assignee = NULL, updated_at = $2 WHERE session_id = $1 AND state = 'OFFERED'")
                                 .execute(Tuple.of(session, now))
                                 .chain(() -> offers.publish(c, RoutingEvents.OFFER_RESCINDED, session,
-                                        row.getString("queue"), subject, row.getUUID("id"))));
+                                        row.getString("queue"), subject, row.getUUID("id")))
+                                .invoke(() -> metrics.offers(row.getString("queue"), OfferOutcome.RESCINDED, 1)));
                     }
                     return chain;
                 })).invoke(loop::wake);

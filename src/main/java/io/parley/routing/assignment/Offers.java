@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.events.EventPublisher;
+import io.parley.metrics.ParleyMetrics;
+import io.parley.metrics.ParleyMetrics.OfferOutcome;
 import io.parley.operator.OperatorStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,15 +17,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The state changes of offers, each inside the caller's transaction:
- * {@code PENDING → ACCEPTED | DECLINED | EXPIRED | RESCINDED}. An accepted offer assigns the session.
+ * {@code PENDING → ACCEPTED | DECLINED | EXPIRED | RESCINDED}. An accepted offer assigns the session. Each change is
+ * counted in {@code parley_offers_total} when written (a transaction that then fails to commit has counted it).
  */
 @ApplicationScoped
 class Offers {
 
     private final EventPublisher events;
+    private final ParleyMetrics metrics;
 
-    Offers(EventPublisher events) {
+    Offers(EventPublisher events, ParleyMetrics metrics) {
         this.events = events;
+        this.metrics = metrics;
     }
 
     /** Whether an operator can take one more conversation. */
@@ -71,6 +76,7 @@ class Offers {
                         + " ON CONFLICT (subject) DO UPDATE SET last_offered_at = EXCLUDED.last_offered_at")
                         .execute(Tuple.of(operator, now)))
                 .chain(() -> publish(c, RoutingEvents.OFFERED, sessionId, queue, operator, id))
+                .invoke(() -> metrics.offers(queue, OfferOutcome.MADE, 1))
                 .replaceWith(id);
     }
 
@@ -85,7 +91,8 @@ class Offers {
                         .execute(Tuple.of(sessionId, operator)))
                 .chain(() -> c.preparedQuery("UPDATE operator_routing SET missed_offers = 0 WHERE subject = $1")
                         .execute(Tuple.of(operator)))
-                .chain(() -> publish(c, RoutingEvents.ASSIGNED, sessionId, queue, operator, offerId));
+                .chain(() -> publish(c, RoutingEvents.ASSIGNED, sessionId, queue, operator, offerId))
+                .invoke(() -> metrics.offers(queue, OfferOutcome.ACCEPTED, 1));
     }
 
     /** Ends a pending offer without assignment ({@code DECLINED} or {@code EXPIRED}); the session waits again. */
@@ -97,7 +104,9 @@ class Offers {
                 .chain(() -> c.preparedQuery("UPDATE routing_tasks SET state = 'WAITING', assignee = NULL,"
                         + " updated_at = $2 WHERE session_id = $1 AND state = 'OFFERED'")
                         .execute(Tuple.of(sessionId, now)))
-                .chain(() -> publish(c, type, sessionId, queue, operator, offerId));
+                .chain(() -> publish(c, type, sessionId, queue, operator, offerId))
+                .invoke(() -> metrics.offers(queue,
+                        "DECLINED".equals(state) ? OfferOutcome.DECLINED : OfferOutcome.EXPIRED, 1));
     }
 
     Uni<Void> publish(SqlConnection c, String type, UUID sessionId, String queue, String operator, UUID offerId) {

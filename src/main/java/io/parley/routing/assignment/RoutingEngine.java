@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.parley.common.problem.ProblemException;
+import io.parley.metrics.ParleyMetrics;
 import io.parley.routing.RoutingSnapshots;
 import io.parley.routing.core.OperatorSnapshot;
 import io.parley.routing.core.QueueSnapshot;
@@ -54,10 +55,12 @@ class RoutingEngine {
     private final ObjectMapper json;
     private final AssignmentConfig config;
     private final SlaClock sla;
+    private final ParleyMetrics metrics;
 
     RoutingEngine(Pool pool, WorkflowService workflows, RoutingSnapshots snapshots, OfferExpiry expiry,
-            BatchWrites writes, ObjectMapper json, AssignmentConfig config, SlaClock sla) {
+            BatchWrites writes, ObjectMapper json, AssignmentConfig config, SlaClock sla, ParleyMetrics metrics) {
         this.pool = pool;
+        this.metrics = metrics;
         this.workflows = workflows;
         this.snapshots = snapshots;
         this.expiry = expiry;
@@ -122,10 +125,14 @@ class RoutingEngine {
                 .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
-    /** Locks, decides and performs one batch in one transaction; returns the number of offers made. */
+    /**
+     * Locks, decides and performs one batch in one transaction; returns the number of offers made. Its time, to the
+     * commit, is {@code parley_routing_decision_seconds}.
+     */
     private Uni<Integer> route(List<UUID> ids, CompiledWorkflow workflow, Map<String, QueueSnapshot> queues,
             Map<String, OperatorSnapshot> team, TargetMatches matches, OfferClock clock, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        long start = System.nanoTime();
         return pool.withTransaction(c -> lock(c, ids).chain(tasks -> tasks.isEmpty() ? Uni.createFrom().item(0)
                 : excluded(c, ids).chain(excluded -> {
                     Map<UUID, Map<String, Object>> attributes = new HashMap<>();
@@ -141,7 +148,7 @@ class RoutingEngine {
                         }
                         return writes.apply(c, confirmed, queues, at);
                     });
-                })));
+                }))).invoke(() -> metrics.routingDecision(System.nanoTime() - start));
     }
 
     /**

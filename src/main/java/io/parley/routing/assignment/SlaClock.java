@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.events.EventPublisher;
+import io.parley.metrics.ParleyMetrics;
 import io.parley.routing.core.QueueSnapshot;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,11 +36,13 @@ class SlaClock {
     private final Pool pool;
     private final EventPublisher events;
     private final AssignmentConfig config;
+    private final ParleyMetrics metrics;
 
-    SlaClock(Pool pool, EventPublisher events, AssignmentConfig config) {
+    SlaClock(Pool pool, EventPublisher events, AssignmentConfig config, ParleyMetrics metrics) {
         this.pool = pool;
         this.events = events;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Starts the clocks of a conversation entering its first queue. */
@@ -81,7 +84,8 @@ class SlaClock {
             OffsetDateTime due = breached.equals("first-response") ? firstDue : resolutionDue;
             return c.preparedQuery("UPDATE routing_tasks SET sla_breached = TRUE, priority = priority + $2"
                     + " WHERE session_id = $1").execute(Tuple.of(session, config.slaBreachPriorityBoost()))
-                    .chain(() -> publish(c, BREACHED, session, task.getString("queue"), breached, due));
+                    .chain(() -> publish(c, BREACHED, session, task.getString("queue"), breached, due))
+                    .invoke(() -> metrics.slaBreach(task.getString("queue"), breached));
         }
         if (task.getBoolean("sla_warned")) {
             return Uni.createFrom().voidItem();

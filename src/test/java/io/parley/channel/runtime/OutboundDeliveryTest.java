@@ -26,6 +26,7 @@ import io.parley.channel.spi.Sender;
 import io.parley.security.Roles;
 import io.parley.testing.Api;
 import io.parley.testing.KafkaTopics;
+import io.parley.testing.Metrics;
 import io.parley.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,6 +34,8 @@ import io.restassured.http.ContentType;
 /** Inbound redelivery and the outbound dispatcher's handling of each failure type, through Kafka and PostgreSQL. */
 @QuarkusTest
 class OutboundDeliveryTest {
+
+    private static final String FAILURES = "parley_delivery_failures_total";
 
     private static final String SUPERVISOR = TestTokens.bearer(Roles.SUPERVISOR);
     private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
@@ -111,10 +114,16 @@ class OutboundDeliveryTest {
         String chat = "blocked-" + UUID.randomUUID();
         ScriptedAdapterFactory.script(chat, new ChannelFailure.Permanent("bot was blocked by the user", true));
         String session = sessionOf(channel, chat);
+        double unreachable = Metrics.value(FAILURES, "channel_type", "scripted", "reason", "contact_unreachable");
 
         String id = reply(session, "are you there?");
 
         awaitStatus(session, id, "FAILED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(Metrics.value(FAILURES, "channel_type", "scripted", "reason", "contact_unreachable"))
+                    .isEqualTo(unreachable + 1);
+            assertThat(Metrics.value("parley_dead_letters", "channel_type", "scripted")).isGreaterThanOrEqualTo(1);
+        });
         String customer = Api.customerOf(channel, chat);
         given().header("Authorization", SUPERVISOR).when().get("/api/customers/{id}", customer)
                 .then().body("identities[0].unreachable", equalTo(true));
@@ -145,6 +154,12 @@ class OutboundDeliveryTest {
         given().header("Authorization", ADMIN).when().get("/api/admin/channels/{id}", channel)
                 .then().body("enabled", equalTo(false))
                 .body("disabledReason", equalTo("credentials refused: 401 Unauthorized"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(Metrics.value(FAILURES, "channel_type", "scripted", "reason", "authentication"))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(Metrics.value("parley_channels_disabled", "channel_type", "scripted"))
+                    .isGreaterThanOrEqualTo(1);
+        });
     }
 
     private UUID scriptedChannel() {
