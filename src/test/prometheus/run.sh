@@ -7,9 +7,7 @@
 # series return data. Installs Debian's prometheus package when promtool is missing. Stops what it started.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-jar="$root/target/embedded/quarkus-app/quarkus-run.jar"
-[ -f "$jar" ] || { echo "missing $jar: build it with ./parley mvn package -Dembedded -DskipTests" >&2; exit 1; }
+. "$here/../embedded.sh"
 
 if ! command -v promtool >/dev/null || ! command -v prometheus >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
@@ -21,35 +19,11 @@ echo "promtool: checking the rules and the example configuration"
 promtool check rules "$root/config/prometheus/alerts.yml"
 promtool check config "$root/config/prometheus/prometheus.yml"
 
-free_port() { node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
-http_port=$(free_port); pg_port=$(free_port); kafka_port=$(free_port); controller_port=$(free_port)
+embedded_start prometheus -Dparley.metrics.refresh-interval=1s
 prom_port=$(free_port)
-data="$(mktemp -d /tmp/parley-prometheus-XXXXXX)"
-chmod 755 "$data"   # embedded PostgreSQL runs as nobody when started by root
-log="$data/parley.log"
-server=""
 prometheus=""
-stop_pid() {
-  if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
-    kill "$1"
-    for _ in $(seq 60); do kill -0 "$1" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$1" 2>/dev/null || true
-  fi
-}
-stop() {
-  stop_pid "$prometheus"
-  stop_pid "$server"
-  rm -rf "$data"
-}
-trap stop EXIT
-trap "exit 143" TERM INT
-
-echo "starting embedded Parley on 127.0.0.1:$http_port (PostgreSQL $pg_port, Kafka $kafka_port)"
-(cd "$root" && exec ./parley java -Dquarkus.profile=embedded -Dparley.embedded.dir="$data/embedded" \
-  -Dquarkus.http.port="$http_port" -Dparley.embedded.postgres-port="$pg_port" \
-  -Dparley.embedded.kafka-port="$kafka_port" -Dparley.embedded.kafka-controller-port="$controller_port" \
-  -Dparley.metrics.refresh-interval=1s -jar "$jar" >"$log" 2>&1) &
-server=$!
+stop_prometheus() { stop_pid "$prometheus"; }
+stop_first=stop_prometheus
 
 # Prometheus with the repository's rules, scraping this Parley every second and evaluating the rules every second
 mkdir -p "$data/prometheus"
@@ -64,26 +38,16 @@ scrape_configs:
   - job_name: parley
     metrics_path: /q/metrics
     static_configs:
-      - targets: ['127.0.0.1:$http_port']
+      - targets: ['${url#http://}']
 YAML
 promtool check config "$data/prometheus/prometheus.yml" >/dev/null
 prometheus --config.file="$data/prometheus/prometheus.yml" --storage.tsdb.path="$data/prometheus/tsdb" \
   --web.listen-address="127.0.0.1:$prom_port" >"$data/prometheus.log" 2>&1 &
 prometheus=$!
 
-url="http://127.0.0.1:$http_port"
-for i in $(seq 180); do
-  if node -e "fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" \
-    "$url/q/health/ready"; then break; fi
-  if ! kill -0 "$server" 2>/dev/null || [ "$i" = 180 ]; then
-    echo "Parley did not become ready; its log:" >&2
-    tail -n 80 "$log" >&2
-    exit 1
-  fi
-  sleep 1
-done
-echo "Parley ready after ${i}s; Prometheus on 127.0.0.1:$prom_port"
+sleep 1
 kill -0 "$prometheus" 2>/dev/null || { echo "Prometheus did not start:" >&2; cat "$data/prometheus.log" >&2; exit 1; }
+echo "Prometheus on 127.0.0.1:$prom_port"
 
 status=0
 PARLEY_URL="$url" PROMETHEUS_URL="http://127.0.0.1:$prom_port" ROOT="$root" node "$here/check.mjs" || status=$?

@@ -7,52 +7,9 @@
 # Needs bash, curl, sed and awk. README=<file> runs another copy of the README (e.g. an older one).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-jar="$root/target/embedded/quarkus-app/quarkus-run.jar"
+. "$here/../embedded.sh"
 readme="$(realpath "${README:-$root/README.md}")"
-[ -f "$jar" ] || { echo "missing $jar: build it with ./parley mvn package -Dembedded -DskipTests" >&2; exit 1; }
-
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
-http_port=$(free_port); pg_port=$(free_port); kafka_port=$(free_port); controller_port=$(free_port)
-data="$(mktemp -d /tmp/parley-readme-XXXXXX)"
-chmod 755 "$data"   # embedded PostgreSQL runs as nobody when started by root
-log="$data/parley.log"
-server=""
-stop() {
-  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-    kill "$server"
-    for _ in $(seq 120); do kill -0 "$server" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$server" 2>/dev/null || true
-  fi
-  rm -rf "$data"
-}
-trap stop EXIT
-trap "exit 143" TERM INT
-
-echo "starting embedded Parley on 127.0.0.1:$http_port (PostgreSQL $pg_port, Kafka $kafka_port)"
-(cd "$root" && exec ./parley java -Dquarkus.profile=embedded -Dparley.embedded.dir="$data/embedded" \
-  -Dquarkus.http.port="$http_port" -Dparley.embedded.postgres-port="$pg_port" \
-  -Dparley.embedded.kafka-port="$kafka_port" -Dparley.embedded.kafka-controller-port="$controller_port" \
-  -jar "$jar" >"$log" 2>&1) &
-server=$!
-
-url="http://127.0.0.1:$http_port"
-for i in $(seq 180); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/q/health/ready")" = 200 ] && break
-  if ! kill -0 "$server" 2>/dev/null || [ "$i" = 180 ]; then
-    echo "Parley did not become ready; its log:" >&2
-    tail -n 80 "$log" >&2
-    exit 1
-  fi
-  sleep 1
-done
-echo "Parley ready after ${i}s"
+embedded_start readme
 # A newcomer's first screen (everything up to the welcome banner) has no stack traces.
 if sed -n '1,/^=== Parley/p' "$log" | grep -nE 'Exception|^[[:space:]]+at [a-z]'; then
   echo "README walkthrough: stack traces before the welcome banner of ./parley run (above)" >&2
