@@ -72,7 +72,7 @@ class DatabaseGauges {
         return MultiGauge.builder(name).description(description).register(registry);
     }
 
-    @Scheduled(every = "${parley.metrics.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${parley.metrics.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
         long start = System.nanoTime();
         return pool.query(QUERY).execute()
