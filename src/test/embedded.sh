@@ -9,13 +9,18 @@ server=""
 data=""
 stop_first=""
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
+# N ports nothing listens on, asked of the OS all at once (so they differ), separated by spaces.
+free_ports() {
+  node -e 'const net = require("net"); const n = +process.argv[1]; const servers = [];
+    for (let i = 0; i < n; i++) servers.push(net.createServer().listen(0, "127.0.0.1", () => {
+      if (servers.every((s) => s.listening)) {
+        console.log(servers.map((s) => s.address().port).join(" "));
+        servers.forEach((s) => s.close());
+      }
+    }));' "$1"
 }
+
+free_port() { free_ports 1; }
 
 stop_pid() {
   if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
@@ -35,7 +40,7 @@ embedded_start() {
   local name=$1
   shift
   local http_port pg_port kafka_port controller_port
-  http_port=$(free_port); pg_port=$(free_port); kafka_port=$(free_port); controller_port=$(free_port)
+  read -r http_port pg_port kafka_port controller_port < <(free_ports 4)
   data="$(mktemp -d "/tmp/parley-$name-XXXXXX")"
   chmod 755 "$data"   # embedded PostgreSQL runs as nobody when started by root
   log="$data/parley.log"

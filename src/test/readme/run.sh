@@ -4,7 +4,7 @@
 # that follows a `<!-- readme-walkthrough -->` line of README.md, in order and in one shell (the only change: the URL
 # http://localhost:8080 becomes the free port's), checks what they did, and stops Parley. It also checks that the
 # first screen (the log up to the welcome banner) shows no stack traces.
-# Needs bash, curl, sed and awk. README=<file> runs another copy of the README (e.g. an older one).
+# Needs bash, curl, sed, awk and node. README=<file> runs another copy of the README (e.g. an older one).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/../embedded.sh"
