@@ -20,12 +20,18 @@ export async function call(method, path, token, body) {
   return text ? JSON.parse(text) : null;
 }
 
-/** One persistent context in a fresh profile folder; each page is its own tab (own sessionStorage). */
-export async function launch() {
+/**
+ * One persistent context in a fresh profile folder; each page is its own tab (own sessionStorage). Desktop by default
+ * (1366×768, English); {@code options} may set another viewport and locale.
+ */
+export async function launch(options = {}) {
   const profileDir = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    viewport: { width: 1366, height: 768 },
+    locale: 'en-GB',
+    ...options,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -55,6 +61,30 @@ export function steps() {
       throw error;
     }
   });
+}
+
+/** Where the tests save screenshots of each screen (docs/console.md shows them). */
+export const shots = process.env.SCREENSHOTS ?? new URL('../../../docs/console/', import.meta.url).pathname;
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Signs in on the console through the development provider's sign-in form. */
+export async function devSignIn(page, subject, role) {
+  await page.goto(`${base}/console/`);
+  await page.click('#oidc-sign-in button[type=submit]', STEP);
+  await page.waitForURL(/\/dev\/oidc\/authorize\?/, STEP);
+  await page.fill('#subject', subject);
+  await page.selectOption('#role', role);
+  await page.click('#sign-in');
+  await page.locator('#who', { hasText: subject }).waitFor(STEP);
+}
+
+export async function goAvailable(page) {
+  await page.locator('#connection.live').waitFor(STEP);
+  await page.selectOption('#status', 'AVAILABLE');
+  await page.locator('#current-status.AVAILABLE').waitFor(STEP);
 }
 
 /** Parley's in-app setup for a test run: channels routed to one queue, and operator profiles. */

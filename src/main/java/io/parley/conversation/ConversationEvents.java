@@ -23,6 +23,7 @@ public class ConversationEvents {
     public static final String SESSION_OPENED = "io.parley.session.opened";
     public static final String SESSION_REOPENED = "io.parley.session.reopened";
     public static final String SESSION_CLOSED = "io.parley.session.closed";
+    public static final String SESSION_ASSIGNED = "io.parley.session.assigned";
     public static final String MESSAGE_RECEIVED = "io.parley.message.received";
     public static final String MESSAGE_SENT = "io.parley.message.sent";
     public static final String MESSAGE_DELIVERED = "io.parley.message.delivered";
@@ -38,6 +39,10 @@ public class ConversationEvents {
         public SessionData(UUID sessionId, UUID customerId, UUID channelId, String reason) {
             this(sessionId, customerId, channelId, reason, null);
         }
+    }
+
+    /** Data of {@code session.assigned}: a session given to {@code operator} by hand (a supervisor's reassignment). */
+    public record AssignedData(UUID sessionId, UUID customerId, String operator, String previous, String by) {
     }
 
     /** Data of message events. */
@@ -67,6 +72,11 @@ public class ConversationEvents {
 
     public Uni<Void> customer(String type, CustomerData data) {
         return publisher.publish(type, data.customerId().toString(), data.customerId().toString(), data);
+    }
+
+    Uni<Void> assigned(SessionEntity session, String previous, String by) {
+        return publisher.publish(SESSION_ASSIGNED, session.id.toString(), session.customerId.toString(),
+                new AssignedData(session.id, session.customerId, session.assignee, previous, by));
     }
 
     public Uni<Void> session(String type, SessionEntity session, String reason) {

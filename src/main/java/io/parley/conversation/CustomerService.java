@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +31,18 @@ class CustomerService {
 
     Uni<Views.CustomerView> get(UUID id) {
         return Panache.withSession(() -> customer(id).chain(customer -> IdentityEntity
-                .<IdentityEntity> list("customerId", id).map(ids -> Views.CustomerView.of(customer, ids))));
+                .<IdentityEntity> list("customerId", id).chain(ids -> channelTypes(ids)
+                        .map(types -> Views.CustomerView.of(customer, ids, types)))));
+    }
+
+    private static Uni<Map<UUID, String>> channelTypes(List<IdentityEntity> identities) {
+        List<UUID> ids = identities.stream().map(i -> i.channelId).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(db -> db.createNativeQuery("SELECT id, type FROM channels WHERE id IN (?1)",
+                Object[].class).setParameter(1, ids).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1])));
     }
 
     /** Messages of all channels and sessions, newest first, {@code limit} at a time. */

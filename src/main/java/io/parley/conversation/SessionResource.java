@@ -78,7 +78,8 @@ class SessionResource {
     public Uni<Views.SessionView> assign(UUID id, @Valid @NotNull Assignment assignment) {
         return Panache.withTransaction(() -> access.session(id, identity).chain(session -> {
             String previous = session.assignee;
-            return sessions.assign(session, assignment.operator(), OffsetDateTime.now(ZoneOffset.UTC))
+            return sessions.assign(session, assignment.operator(), identity.getPrincipal().getName(),
+                    OffsetDateTime.now(ZoneOffset.UTC))
                     .chain(() -> audit.record(identity.getPrincipal().getName(), "session.assigned", id.toString(),
                             Map.of("operator", assignment.operator(), "previous", String.valueOf(previous))))
                     .replaceWith(Views.SessionView.of(session, List.of()));

@@ -44,8 +44,12 @@ class SessionService {
                 .replaceWith(session);
     }
 
-    /** Gives a session to an operator by hand: routing treats it as assigned, and pending offers are withdrawn. */
-    Uni<Void> assign(SessionEntity session, String operator, OffsetDateTime now) {
+    /**
+     * Gives a session to an operator by hand: routing treats it as assigned, pending offers are withdrawn, and
+     * {@code session.assigned} tells the new holder's desk (and the previous holder's) at once.
+     */
+    Uni<Void> assign(SessionEntity session, String operator, String by, OffsetDateTime now) {
+        String previous = session.assignee;
         session.assignee = operator;
         return Panache.getSession().chain(db -> db
                 .createNativeQuery("UPDATE offers SET state = 'RESCINDED', decided_at = ?2"
@@ -55,6 +59,6 @@ class SessionService {
                         + " updated_at = ?3 WHERE session_id = ?1")
                         .setParameter(1, session.id).setParameter(2, operator).setParameter(3, now)
                         .executeUpdate()))
-                .replaceWithVoid();
+                .chain(() -> events.assigned(session, previous, by));
     }
 }

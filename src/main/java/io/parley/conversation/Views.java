@@ -2,6 +2,7 @@ package io.parley.conversation;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.parley.channel.spi.Attachment;
@@ -47,13 +48,13 @@ final class Views {
         }
     }
 
-    /** A customer's account in one channel. */
-    record IdentityView(UUID id, UUID channelId, String externalUserId, String displayName, String username,
-            String phone, String email, boolean unreachable) {
+    /** A customer's account in one channel (of type {@code channelType}). */
+    record IdentityView(UUID id, UUID channelId, String channelType, String externalUserId, String displayName,
+            String username, String phone, String email, boolean unreachable) {
 
-        static IdentityView of(IdentityEntity i) {
-            return new IdentityView(i.id, i.channelId, i.externalUserId, i.displayName, i.username, i.phone, i.email,
-                    i.unreachable);
+        static IdentityView of(IdentityEntity i, Map<UUID, String> channelTypes) {
+            return new IdentityView(i.id, i.channelId, channelTypes.get(i.channelId), i.externalUserId, i.displayName,
+                    i.username, i.phone, i.email, i.unreachable);
         }
     }
 
@@ -61,9 +62,9 @@ final class Views {
     record CustomerView(UUID id, String displayName, String username, String phone, String email, UUID mergedInto,
             OffsetDateTime createdAt, List<IdentityView> identities) {
 
-        static CustomerView of(CustomerEntity c, List<IdentityEntity> identities) {
+        static CustomerView of(CustomerEntity c, List<IdentityEntity> identities, Map<UUID, String> channelTypes) {
             return new CustomerView(c.id, c.displayName, c.username, c.phone, c.email, c.mergedInto, c.createdAt,
-                    identities.stream().map(IdentityView::of).toList());
+                    identities.stream().map(i -> IdentityView.of(i, channelTypes)).toList());
         }
     }
 }

@@ -22,6 +22,7 @@ import io.parley.routing.assignment.Transfers;
 import io.parley.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -69,7 +70,7 @@ class OperatorActions {
             case "accept" -> offers.decide(uuid(frame, "offerId"), subject, true).replaceWith(new JsonObject());
             case "decline" -> offers.decide(uuid(frame, "offerId"), subject, false).replaceWith(new JsonObject());
             case "reply" -> sessions.replyWithId(uuid(frame, "sessionId"), valid(new ReplyRequest(frame.getString(
-                    "text"), List.of(), frame.getString("clientKey"), null)), who)
+                    "text"), attachments(frame), frame.getString("clientKey"), null)), who)
                     .map(id -> new JsonObject().put("messageId", id.toString()));
             case "typing" -> sessions.typing(uuid(frame, "sessionId"), who).replaceWith(new JsonObject());
             case "close" -> sessions.close(uuid(frame, "sessionId"), valid(new WrapUp(frame.getString("category"),
@@ -99,6 +100,26 @@ class OperatorActions {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(field, "must be a UUID");
         }
+    }
+
+    /** The reply's files (uploaded through {@code POST /api/uploads}), as links. */
+    private static List<ReplyRequest.AttachmentLink> attachments(JsonObject frame) {
+        Object value = frame.getValue("attachments");
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array) || array.size() > 10) {
+            throw ProblemException.invalidField("attachments", "must be an array of at most 10 files");
+        }
+        return array.stream().map(item -> {
+            if (!(item instanceof JsonObject a) || !(a.getValue("url") instanceof String url)
+                    || !(a.getValue("name") instanceof String name)
+                    || !(a.getValue("mediaType") instanceof String type)
+                    || !(a.getValue("size", 0L) instanceof Number size)) {
+                throw ProblemException.invalidField("attachments", "each needs url, name, mediaType and size");
+            }
+            return new ReplyRequest.AttachmentLink(url, name, type, size.longValue());
+        }).toList();
     }
 
     private static OperatorStatus status(JsonObject frame) {

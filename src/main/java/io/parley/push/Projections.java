@@ -71,6 +71,7 @@ class Projections {
                     data);
             case PARLEY + "session.closed" -> toAssignee(c, id, "session.closed", data.getString("sessionId"), data)
                     .chain(closed -> offersEndedByClosing(c, id, data).map(ended -> both(closed, ended)));
+            case PARLEY + "session.assigned" -> reassigned(id, data);
             case PARLEY + "session.consulted" -> one(data.getString("operator"), id, "consult", data);
             case PARLEY + "note.added" -> noteReaders(c, id, data);
             case PARLEY + "sla.warning", PARLEY + "sla.breached" -> toHolder(c, id, type.substring(PARLEY.length()),
@@ -210,6 +211,18 @@ class Projections {
                 .map(rows -> toFirst(rows, "author", id, "delivery", new JsonObject()
                         .put("messageId", data.getString("messageId")).put("sessionId", data.getString("sessionId"))
                         .put("status", data.getString("status")).put("reason", data.getString("reason"))));
+    }
+
+    /** A supervisor's reassignment: the new holder is told it is theirs, the previous one that it went away. */
+    private static Uni<List<Appended>> reassigned(String id, JsonObject data) {
+        List<Appended> told = new ArrayList<>();
+        String to = data.getString("operator");
+        String previous = data.getString("previous");
+        told.add(new Appended(to, id, "assigned", session(data).put("via", "supervisor")));
+        if (previous != null && !previous.equals(to)) {
+            told.add(new Appended(previous, id, "session.transferred", session(data).put("toOperator", to)));
+        }
+        return Uni.createFrom().item(told);
     }
 
     /** A note goes to the conversation's holder and consulted colleagues, except its author. */

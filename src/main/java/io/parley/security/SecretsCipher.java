@@ -1,11 +1,14 @@
 package io.parley.security;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,6 +48,30 @@ public class SecretsCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
+    }
+
+    /**
+     * A signature of {@code data} for {@code purpose} (e.g. a file link), base64url: HMAC-SHA256 under a key derived
+     * from the secrets key for that purpose, so a signature of one kind never passes as another.
+     */
+    public String sign(String purpose, String data) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(derive.doFinal(("parley:" + purpose).getBytes(StandardCharsets.UTF_8)),
+                    "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Signing failed", e);
+        }
+    }
+
+    /** Whether {@code signature} is {@link #sign}'s for the same purpose and data (in constant time). */
+    public boolean verify(String purpose, String data, String signature) {
+        return signature != null && MessageDigest.isEqual(sign(purpose, data).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
     }
 
     public byte[] decrypt(byte[] stored) {

@@ -37,6 +37,18 @@ export function showError(error) {
   banner.hidden = !error;
 }
 
+const banners = new Map(); // kind -> text: connection, status, info…
+
+/** A lasting notice above the page (connection lost, put on break…); null removes it; {@code ms} makes it pass. */
+export function showBanner(kind, text, ms) {
+  if (text) banners.set(kind, text); else banners.delete(kind);
+  const banner = document.getElementById('banner');
+  banner.replaceChildren(...[...banners.values()].map((line) => Object.assign(document.createElement('p'),
+    { textContent: line })));
+  banner.hidden = !banners.size;
+  if (text && ms) setTimeout(() => { if (banners.get(kind) === text) showBanner(kind, null); }, ms);
+}
+
 export function el(tag, { dataset = {}, ...props } = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
   Object.assign(node.dataset, dataset);

@@ -23,7 +23,11 @@ export async function loadProvider() {
   const config = await json('/api/console/config');
   if (!config.issuerUrl) return null;
   const issuer = new URL(config.issuerUrl, location.href).href.replace(/\/$/, '');
-  return { ...config, discovery: await json(`${issuer}/.well-known/openid-configuration`) };
+  try {
+    return { ...config, discovery: await json(`${issuer}/.well-known/openid-configuration`) };
+  } catch (error) {
+    throw new Error(`The identity provider cannot be reached: ${error.message}`);
+  }
 }
 
 /** Leaves for the provider's sign-in page. */

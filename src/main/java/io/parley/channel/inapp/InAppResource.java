@@ -15,12 +15,15 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -34,6 +37,7 @@ import io.parley.conversation.ChatHistory;
 import io.parley.security.AbuseConfig;
 import io.parley.security.PublicEndpoint;
 import io.parley.security.RateLimiter;
+import io.parley.uploads.Uploads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -81,10 +85,12 @@ class InAppResource {
     private final ChatHistory history;
     private final RateLimiter limiter;
     private final AbuseConfig limits;
+    private final Uploads uploads;
 
     InAppResource(InAppChannels channels, InboundPublisher inbound, ChatHistory history, RateLimiter limiter,
-            AbuseConfig limits) {
+            AbuseConfig limits, Uploads uploads) {
         this.channels = channels;
+        this.uploads = uploads;
         this.inbound = inbound;
         this.history = history;
         this.limiter = limiter;
@@ -114,6 +120,26 @@ class InAppResource {
             }
             String token = VisitorTokens.issue(secret, visitor, now.plus(TOKEN_LIFETIME));
             return new StartResponse(token, visitor.visitorId(), visitor.verified(), found.config().title());
+        });
+    }
+
+    /**
+     * A visitor's file: the body is the file, its Content-Type the file's type, {@code ?name=} its name; counted with the
+     * visitor's messages. Send the answer's link in a message's {@code attachments}.
+     */
+    @POST
+    @Path("/uploads")
+    @Consumes(MediaType.WILDCARD)
+    @ResponseStatus(201)
+    public Uni<Uploads.Upload> upload(UUID channelId, @HeaderParam(TOKEN_HEADER) String token,
+            @QueryParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] file,
+            HttpServerRequest http) {
+        String address = address(http);
+        return channels.findEnabled(channelId).chain(found -> {
+            VisitorTokens.Visitor visitor = visitor(found, channelId, token);
+            limiter.take("messages:" + channelId + ":" + address, or(found.config().messagesPerMinute(),
+                    limits.messagesPerAddress()), "Messages from one address");
+            return uploads.store(file, name, type, "visitor:" + channelId + ":" + visitor.visitorId());
         });
     }
 

@@ -26,9 +26,12 @@ class HttpErrorProblems {
     private static final int LAST = 100_000_000;
 
     private final long maxBodySize;
+    private final long maxUploadSize;
 
-    HttpErrorProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    HttpErrorProblems(@ConfigProperty(name = "parley.http.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxUploadSize) {
         this.maxBodySize = maxBodySize.asLongValue();
+        this.maxUploadSize = maxUploadSize.asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -39,11 +42,15 @@ class HttpErrorProblems {
         router.route().order(LAST).handler(ctx -> write(ctx, 404));
     }
 
-    /** Refuses a declared body over the limit before anything reads it. */
+    /**
+     * Refuses a declared body over the limit before anything reads it: file uploads may be as large as Quarkus' request
+     * limit, every other body only {@code parley.http.max-body-size}.
+     */
     private void rejectOversized(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long limit = upload(ctx) ? maxUploadSize : maxBodySize;
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                && Long.parseLong(length) > maxBodySize) {
+                && Long.parseLong(length) > limit) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             write(ctx, 413);
         } else {
@@ -69,8 +76,17 @@ class HttpErrorProblems {
      * Every body the API takes is JSON: another declared type is 415 here, before a reader for it could try to build a
      * request record out of plain text. A bodiless POST or PUT is taken as an empty JSON body, whatever Content-Type it
      * declares (or none), so an endpoint with an optional body (closing a session) takes a bare POST from any client.
+     * File uploads ({@code …/uploads}) take the file itself as the body.
      */
+    private static boolean upload(RoutingContext ctx) {
+        return ctx.normalizedPath().endsWith("/uploads");
+    }
+
     private static void requireJson(RoutingContext ctx) {
+        if (upload(ctx)) {
+            ctx.next();
+            return;
+        }
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         boolean body = (length != null && !length.equals("0")) || ctx.request().headers().contains("Transfer-Encoding");
