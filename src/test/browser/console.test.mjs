@@ -10,6 +10,8 @@ import { base, STEP, call, devSignIn, goAvailable, launch, newPage, screenshot, 
   from './helpers.mjs';
 
 const run = Date.now().toString(36);
+// a 2×2 red PNG
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
 const olga = `olga-${run}`;
 const oleg = `oleg-${run}`;
 const queue = `web-${run}`;
@@ -96,6 +98,21 @@ test('operators work visitor chats in the console', async (t) => {
     await desk.click(`.conversation[data-session-id="${sessionA}"]`); // reopen: the panel reads the new attributes
     await desk.locator('#customer .identities li .badge', { hasText: 'Chat' }).waitFor(STEP);
     await desk.locator('#customer .attributes dd', { hasText: 'gold' }).waitFor(STEP);
+  });
+
+  await step(t, "the customer's photo is shown inline, and the operator's file reaches the visitor", async () => {
+    await visitor.setInputFiles('.parley-attach-input', { name: 'damage.png', mimeType: 'image/png', buffer: PNG });
+    await visitor.locator('.parley-message .parley-attachment', { hasText: 'damage.png' }).waitFor(STEP);
+    const image = desk.locator('#timeline .message.IN .attachments img.thumb');
+    await image.waitFor(STEP);
+    await desk.waitForFunction(() => document.querySelector('#timeline .message.IN img.thumb')?.naturalWidth > 0,
+      null, STEP);
+    await desk.setInputFiles('#attach', { name: 'claim form.pdf', mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 test') });
+    await desk.locator('#attached li', { hasText: 'claim form.pdf' }).waitFor(STEP);
+    await desk.click('#send');
+    await desk.locator('#timeline .message.OUT a.file', { hasText: 'claim form.pdf' }).waitFor(STEP);
+    await visitor.locator('.parley-message .parley-attachment', { hasText: 'claim form.pdf' }).waitFor(STEP);
   });
 
   await step(t, 'a canned reply found by "/" is filled in with the operator and the CRM attribute, and sent with Enter', async () => {

@@ -25,6 +25,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class ReplyService {
 
+    /** The author of Parley's own replies. */
+    static final String AUTOMATIC = "parley";
+
     /** The stored reply and whether this call created it. */
     record Reply(MessageEntity message, boolean created) {
     }
@@ -76,6 +79,15 @@ class ReplyService {
     private static Uni<Void> touch(UUID sessionId, OffsetDateTime now) {
         return SessionEntity.update("lastActivityAt = ?1 where id = ?2 and lastActivityAt < ?1", now, sessionId)
                 .replaceWithVoid();
+    }
+
+    /**
+     * Parley's own reply (author {@code parley}) in the caller's transaction, once per {@code key}: e.g. the queue's
+     * closing message.
+     */
+    Uni<Void> automatic(SessionEntity session, String text, String key) {
+        return existing(session.id, AUTOMATIC, key).chain(existing -> existing != null ? Uni.createFrom().voidItem()
+                : create(session, new ReplyRequest(text, List.of(), key, null), List.of(), AUTOMATIC).replaceWithVoid());
     }
 
     private Uni<Reply> create(SessionEntity session, ReplyRequest request, List<Attachment> attachments,

@@ -20,6 +20,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SessionCommands {
 
+    /** The resolution for conversations that need no answer (spam, a thank-you): no closing message is sent. */
+    static final String NO_REPLY = "no-reply-needed";
+
     private final SessionAccess access;
     private final ReplyService replies;
     private final SessionService sessions;
@@ -45,6 +48,18 @@ public class SessionCommands {
     /** Replies and returns the message id. */
     public Uni<UUID> replyWithId(UUID sessionId, ReplyRequest request, SecurityIdentity who) {
         return reply(sessionId, request, who).map(reply -> reply.message().id);
+    }
+
+    /** The queue's closing message, unless the wrap-up says no reply is needed. */
+    private Uni<Void> closingReply(SessionEntity session, WrapUp wrapUp) {
+        if (wrapUp != null && NO_REPLY.equals(wrapUp.resolution())) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(db -> db.createNativeQuery("SELECT q.closed_reply FROM routing_tasks t"
+                + " JOIN queues q ON q.id = t.queue WHERE t.session_id = ?1 AND q.closed_reply IS NOT NULL",
+                String.class).setParameter(1, session.id).getResultList())
+                .chain(texts -> texts.isEmpty() ? Uni.createFrom().voidItem()
+                        : replies.automatic(session, texts.get(0), "closed-" + session.reopenCount));
     }
 
     /** Shows the customer that someone is typing, on channels that can. */
@@ -75,8 +90,8 @@ public class SessionCommands {
                 session.wrapUpCategory = wrapUp.category();
                 session.wrapUpResolution = wrapUp.resolution();
             }
-            return sessions.close(session, "closed by " + who.getPrincipal().getName(),
-                    OffsetDateTime.now(ZoneOffset.UTC));
+            return closingReply(session, wrapUp).chain(() -> sessions.close(session,
+                    "closed by " + who.getPrincipal().getName(), OffsetDateTime.now(ZoneOffset.UTC)));
         })).call(() -> label);
     }
 }

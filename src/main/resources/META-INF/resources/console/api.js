@@ -24,6 +24,19 @@ export async function api(method, path, body, retried = false) {
   return response.status === 204 ? null : response.json();
 }
 
+/** Uploads a file (the body is the file itself); resolves with its link, name, type and size. */
+export async function upload(path, file) {
+  const response = await fetch(`${path}?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.type || 'application/octet-stream' },
+    body: file,
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw Object.assign(new Error(body.errors?.[0]?.message ?? body.detail ?? `${response.status}`),
+    { status: response.status });
+  return body;
+}
+
 /** A text resource (e.g. an email's HTML body, to be shown as text, never rendered). */
 export async function apiText(path) {
   const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });

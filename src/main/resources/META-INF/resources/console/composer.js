@@ -1,7 +1,7 @@
 // The composer: reply or internal note, Enter sends and Shift+Enter breaks the line, a draft kept per conversation in
 // this browser, the channel's text limit, canned replies found by typing "/" and a word (filled in by the server for
 // the conversation), and a typing indicator sent to the customer at most every 4 s.
-import { api, el, newKey } from './api.js';
+import { api, el, newKey, showError, upload } from './api.js';
 import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -11,6 +11,7 @@ let found = []; // canned replies shown
 let active = 0;
 let typingSentAt = 0;
 let searchTimer;
+let attached = []; // uploaded files waiting to be sent: { url, name, mediaType, size }
 
 export function startComposer(push, onSent) {
   ctx = { push, onSent, session: null };
@@ -24,11 +25,33 @@ export function startComposer(push, onSent) {
     typing();
   });
   for (const radio of document.querySelectorAll('#reply input[name=mode]')) radio.addEventListener('change', showMode);
+  $('attach').addEventListener('change', () => attach([...$('attach').files]));
+}
+
+async function attach(files) {
+  $('attach').value = '';
+  for (const file of files) {
+    try {
+      const done = await upload('/api/uploads', file);
+      attached.push({ url: done.url, name: done.name, mediaType: done.mediaType, size: done.size });
+    } catch (error) {
+      showError(error);
+    }
+  }
+  renderAttached();
+}
+
+function renderAttached() {
+  $('attached').replaceChildren(...attached.map((a, i) => el('li', {}, a.name, ' ',
+    el('button', { className: 'secondary', type: 'button', textContent: '×', title: t('remove'),
+      onclick: () => { attached.splice(i, 1); renderAttached(); } }))));
 }
 
 /** The composer now writes in {@code session} (null: none): its draft and limit come back. */
 export function composeFor(session) {
   ctx.session = session;
+  attached = [];
+  renderAttached();
   closeCanned();
   if (!session) return;
   $('reply-text').value = localStorage.getItem(draftKey(session.id)) ?? '';
@@ -57,6 +80,7 @@ function mode() {
 function showMode() {
   const note = mode() === 'note';
   $('reply').classList.toggle('note-mode', note);
+  $('attach-label').hidden = note;
   $('reply-text').placeholder = t(note ? 'note.placeholder' : 'reply.placeholder');
   $('send').textContent = t(note ? 'addNote' : 'send');
   showLimit();
@@ -88,11 +112,15 @@ function keydown(event) {
 async function send() {
   const text = $('reply-text').value.trim();
   const session = ctx.session;
-  if (!text || !session) return;
-  if (mode() === 'note') {
+  const note = mode() === 'note';
+  if (!session || (!text && (note || !attached.length))) return;
+  if (note) {
     await api('POST', `/api/sessions/${session.id}/notes`, { text });
   } else {
-    await ctx.push.request('reply', { sessionId: session.id, text, clientKey: newKey() });
+    await ctx.push.request('reply', { sessionId: session.id, text: text || undefined, attachments: attached,
+      clientKey: newKey() });
+    attached = [];
+    renderAttached();
   }
   $('reply-text').value = '';
   localStorage.removeItem(draftKey(session.id));

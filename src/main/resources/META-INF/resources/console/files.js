@@ -7,11 +7,17 @@ import { el } from './api.js';
 const INLINE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 const blobs = new Map(); // url -> Promise<objectURL>
 
+/**
+ * Parley's own file links, wherever its public base URL points (another host name or port than the console's): fetched
+ * from the console's origin, with the sign-in.
+ */
 function own(url) {
-  return new URL(url, location.href).origin === location.origin;
+  const parsed = new URL(url, location.href);
+  return /^\/(files|api)\//.test(parsed.pathname) ? `${location.origin}${parsed.pathname}${parsed.search}` : null;
 }
 
-function blob(url) {
+function blob(link) {
+  const url = own(link);
   if (!blobs.has(url)) {
     blobs.set(url, fetch(url, { headers: { Authorization: `Bearer ${auth.token}` } }).then((response) => {
       if (!response.ok) throw new Error(`${response.status}`);

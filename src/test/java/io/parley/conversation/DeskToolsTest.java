@@ -164,6 +164,50 @@ class DeskToolsTest {
         as(operator).when().post("/api/sessions/{id}/close", session).then().statusCode(200);
     }
 
+    @Test
+    void closingSendsTheQueuesClosingMessageUnlessNoReplyIsNeeded() {
+        // Given a queue with a closing message, and two customers routed to it
+        String queue = "closing-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> definition = new java.util.HashMap<>(RoutingFixtures.queueOf("false", 30, false));
+        definition.put("closedReply", "Спасибо за обращение! Напишите, если понадобится ещё что-то.");
+        RoutingFixtures.queue(queue, definition);
+        UUID channel = Api.createInAppChannel("Closing");
+        RoutingFixtures.rules(channel, java.util.List.of(Map.of("queue", queue)));
+        String operator = "closer-" + UUID.randomUUID();
+        RoutingFixtures.operator(operator, "closing", 5);
+        Api.Visitor thanked = Api.anonymousVisitor(channel);
+        Api.Visitor spammer = Api.anonymousVisitor(channel);
+        Api.visitorSays(channel, thanked.token(), "t-1", "Где мой заказ?");
+        Api.visitorSays(channel, spammer.token(), "s-1", "Купите рекламу");
+        String thankedSession = Api.sessionOf(channel, thanked);
+        String spamSession = Api.sessionOf(channel, spammer);
+        for (String session : new String[] { thankedSession, spamSession }) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                    .header("Authorization", RoutingFixtures.SUPERVISOR).queryParam("queue", queue)
+                    .when().get("/api/supervisor/conversations").then().statusCode(200)
+                    .body("sessionId", hasItem(session)));
+            given().header("Authorization", RoutingFixtures.SUPERVISOR).contentType(ContentType.JSON)
+                    .body(Map.of("operator", operator)).when().put("/api/sessions/{id}/assignee", session)
+                    .then().statusCode(200);
+        }
+
+        // When the operator closes one as resolved and the other as needing no reply
+        as(operator).body(Map.of("resolution", "resolved")).when().post("/api/sessions/{id}/close", thankedSession)
+                .then().statusCode(200);
+        as(operator).body(Map.of("resolution", "no-reply-needed")).when()
+                .post("/api/sessions/{id}/close", spamSession).then().statusCode(200);
+
+        // Then only the first customer is told, by Parley, that the conversation is over
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Visitor-Token", thanked.token())
+                .when().get("/api/inapp/{c}/messages", channel).then().statusCode(200)
+                .body("messages.findAll { it.direction == 'OUT' }.text",
+                        contains("Спасибо за обращение! Напишите, если понадобится ещё что-то.")));
+        given().header("Authorization", RoutingFixtures.SUPERVISOR).when().get("/api/sessions/{id}", thankedSession)
+                .then().body("messages.find { it.direction == 'OUT' }.author", equalTo("parley"));
+        given().header("X-Visitor-Token", spammer.token()).when().get("/api/inapp/{c}/messages", channel).then()
+                .body("messages.findAll { it.direction == 'OUT' }", org.hamcrest.Matchers.empty());
+    }
+
     /** A new in-app conversation whose customer said {@code text}, assigned to {@code operator}. */
     static String held(String operator, String text) {
         RoutingFixtures.operator(operator, "desk-tools", 5);

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Size;
  * @param businessHours when the queue is staffed (null = always)
  * @param outOfHoursReply sent to the customer who writes while the queue is closed
  * @param positionReply sent while waiting; {@code {position}} becomes the customer's place in the queue
+ * @param closedReply sent when an operator closes the conversation (not for "no-reply-needed" or inactivity)
  * @param reopenToLastOperatorSeconds a customer who writes again this soon goes back to their last operator, if
  *        available
  * @param slaFirstResponseSeconds first-response target (business hours where set)
@@ -28,6 +29,7 @@ public record QueueDefinition(@NotBlank @Size(max = 200) String name, @NotBlank 
         SelectionStrategy strategy, @NotNull @Min(5) @Max(3600) Integer offerTimeoutSeconds, boolean autoAccept,
         @Min(10) @Max(604_800) Integer maxWaitSeconds, @Valid BusinessHours businessHours,
         @Size(max = 2000) String outOfHoursReply, @Size(max = 2000) String positionReply,
+        @Size(max = 2000) String closedReply,
         @Min(0) @Max(2_592_000) Integer reopenToLastOperatorSeconds, @Min(10) @Max(2_592_000) Integer slaFirstResponseSeconds,
         @Min(10) @Max(31_536_000) Integer slaResolutionSeconds) {
 }

@@ -50,6 +50,9 @@ public class QueueEntity extends PanacheEntityBase {
     @Column(name = "position_reply")
     public String positionReply;
 
+    @Column(name = "closed_reply")
+    public String closedReply;
+
     @Column(name = "reopen_to_last_operator_seconds")
     public int reopenToLastOperatorSeconds;
 

@@ -88,6 +88,7 @@ class QueueService {
         queue.businessHours = d.businessHours();
         queue.outOfHoursReply = d.outOfHoursReply();
         queue.positionReply = d.positionReply();
+        queue.closedReply = d.closedReply();
         queue.reopenToLastOperatorSeconds = d.reopenToLastOperatorSeconds() == null
                 ? DEFAULT_REOPEN_TO_LAST_OPERATOR_SECONDS
                 : d.reopenToLastOperatorSeconds();

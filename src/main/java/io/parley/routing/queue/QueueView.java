@@ -9,6 +9,7 @@ public record QueueView(String id, QueueDefinition definition, boolean openNow, 
     static QueueView of(QueueEntity q, boolean openNow) {
         return new QueueView(q.id, new QueueDefinition(q.name, q.targetExpression, q.strategy, q.offerTimeoutSeconds,
                 q.autoAccept, q.maxWaitSeconds, q.businessHours, q.outOfHoursReply, q.positionReply,
+                q.closedReply,
                 q.reopenToLastOperatorSeconds, q.slaFirstResponseSeconds, q.slaResolutionSeconds), openNow, q.version,
                 q.createdAt, q.updatedAt);
     }
