@@ -6,12 +6,11 @@
 // docs/console/. Needs a running embedded Parley at PARLEY_URL (run.sh starts one) and Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { base, STEP, call, devSignIn, goAvailable, launch, newPage, screenshot, setUp, steps, visitorWrites }
+import { base, STEP, call, devSignIn, goAvailable, launch, newPage, png, screenshot, setUp, steps, visitorWrites }
   from './helpers.mjs';
 
 const run = Date.now().toString(36);
-// a 2×2 red PNG
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+const PNG = png(160, 100);
 const olga = `olga-${run}`;
 const oleg = `oleg-${run}`;
 const queue = `web-${run}`;
@@ -33,6 +32,10 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  // the next test file routes its own queue: these operators must not take its conversations
+  for (const subject of [olga, oleg]) {
+    await call('PUT', `/api/operators/${subject}/status`, supervisorToken, { status: 'OFFLINE', reason: 'test over' });
+  }
 });
 
 test('operators work visitor chats in the console', async (t) => {
@@ -66,12 +69,12 @@ test('operators work visitor chats in the console', async (t) => {
 
   await step(t, 'in a background tab, the offer raises a title badge and a sound, with a countdown and a preview', async () => {
     await desk.click('#status'); // a user gesture: browsers allow sound only after one
-    await goAvailable(desk);
     // headless Chromium keeps every tab visible and focused: the desk is told it is in the background as a browser would
     await desk.evaluate(() => {
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
       document.hasFocus = () => false;
     });
+    await goAvailable(desk);
     const offer = desk.locator('.offer', { hasText: `Where is my order ${run}?` });
     await offer.waitFor(STEP);
     assert.match(await offer.locator('.countdown').textContent(), /^\d+ s$/);

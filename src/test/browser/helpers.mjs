@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const base = process.env.PARLEY_URL ?? 'http://127.0.0.1:8080';
@@ -63,6 +64,39 @@ export function steps() {
   });
 }
 
+const CRC = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function chunk(type, data) {
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  let crc = 0xffffffff;
+  for (const byte of body) crc = CRC[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE((crc ^ 0xffffffff) >>> 0, 8 + data.length);
+  return out;
+}
+
+/** A PNG photo stand-in: a width×height RGB gradient. */
+export function png(width, height) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      rows.set([200, Math.round(255 * x / width), Math.round(255 * y / height)], y * (width * 3 + 1) + 1 + x * 3);
+    }
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
 /** Where the tests save screenshots of each screen (docs/console.md shows them). */
 export const shots = process.env.SCREENSHOTS ?? new URL('../../../docs/console/', import.meta.url).pathname;
 
@@ -88,11 +122,11 @@ export async function goAvailable(page) {
 }
 
 /** Parley's in-app setup for a test run: channels routed to one queue, and operator profiles. */
-export async function setUp(admin, { run, queue, channels, operators }) {
+export async function setUp(admin, { run, queue, channels, operators, config = {}, capacity = 3 }) {
   const ids = [];
   for (const name of channels) {
     ids.push((await call('POST', '/api/admin/channels', admin, {
-      type: 'inapp', name: `${name} ${run}`, secrets: { identitySecret: 'browser-test-secret-0123456789' },
+      type: 'inapp', name: `${name} ${run}`, secrets: { identitySecret: 'browser-test-secret-0123456789' }, config,
     })).id);
   }
   await call('PUT', `/api/admin/queues/${queue}`, admin,
@@ -101,7 +135,7 @@ export async function setUp(admin, { run, queue, channels, operators }) {
   await call('PUT', '/api/admin/workflow', admin, { filters: [], defaultTarget: { queue, priority: 0 } });
   for (const [subject, displayName] of operators) {
     await call('PUT', `/api/admin/operators/${subject}`, admin,
-      { displayName, languages: ['en', 'ru'], capacity: { chat: 3 }, maxConcurrent: 3 });
+      { displayName, languages: ['en', 'ru'], capacity: { chat: capacity }, maxConcurrent: capacity });
   }
   return ids;
 }
@@ -114,6 +148,5 @@ export async function visitorWrites(page, channelId, text) {
   }
   await page.fill('.parley-input', text);
   await page.click('.parley-send');
-  await page.locator('.parley-message', { hasText: text }).locator('.parley-status', { hasText: 'Sent' })
-    .waitFor(STEP);
+  await page.locator('.parley-message[data-status="sent"]', { hasText: text }).waitFor(STEP);
 }

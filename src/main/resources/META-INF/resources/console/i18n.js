@@ -147,12 +147,17 @@ export function setLang(value) {
   translatePage();
 }
 
+/** The browser's own locale when it is of the chosen language (en-GB dates for a British browser), else the language. */
+function locale() {
+  return (navigator.language ?? '').toLowerCase().startsWith(lang) ? navigator.language : lang;
+}
+
 export function time(value) {
-  return new Date(value).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+  return new Date(value).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
 }
 
 export function dateTime(value) {
-  return new Date(value).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
+  return new Date(value).toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'short' });
 }
 
 /** A duration in the page's language, e.g. "3 min 5 s" / "3 мин 5 с". */

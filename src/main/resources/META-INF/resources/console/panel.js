@@ -15,7 +15,7 @@ export async function showPanel(session, categories) {
   ]);
   const panel = $('customer');
   panel.hidden = false;
-  panel.replaceChildren(
+  panel.replaceChildren(...[
     el('h2', { textContent: customer.displayName || t('customer') }),
     section('panel.identities', el('ul', { className: 'identities' }, ...customer.identities.map(identity))),
     verified(customer),
@@ -24,7 +24,7 @@ export async function showPanel(session, categories) {
         el('dt', { textContent: name }), el('dd', { textContent: String(value) })]))
       : el('p', { className: 'meta', textContent: t('panel.noAttributes') })),
     classification ? section('panel.classification', classified(session, classification, categories)) : null,
-    section('panel.sessions', el('ul', { className: 'sessions' }, ...sessions.map(earlier))));
+    section('panel.sessions', el('ul', { className: 'sessions' }, ...sessions.map(earlier)))].filter(Boolean));
 }
 
 export function hidePanel() {

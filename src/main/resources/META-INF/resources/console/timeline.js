@@ -51,7 +51,14 @@ function render(toBottom) {
   const list = $('timeline');
   list.replaceChildren(head, ...items.map((i) => i.node()));
   list.onscroll = () => { if (list.scrollTop < 40) loadOlder(); };
+  // an image that loads later keeps the newest message in view when it was
+  list.addEventListener('load', keepBottom, true);
   if (toBottom) list.scrollTop = list.scrollHeight;
+}
+
+function keepBottom() {
+  const list = $('timeline');
+  if (list.scrollHeight - list.scrollTop - list.clientHeight < 250) list.scrollTop = list.scrollHeight;
 }
 
 function message(m) {

@@ -6,14 +6,16 @@
  *           data-channel-id="<uuid of the in-app channel>"
  *           data-user-id="optional: the company's user id"
  *           data-user-hash="optional: hex HMAC-SHA256 of the user id, computed by the company's backend"
+ *           data-lang="optional: ru or en (default: the browser's language, Russian for ru-*)"
  *           defer></script>
  *
  * A launcher button (bottom right) opens the chat panel. The chat is started or resumed with the visitor token kept in
  * localStorage (parley.<channelId>.token); sends are retried with the same clientMessageId (idempotent); operator
  * replies arrive over the WebSocket; after a reconnect, what was missed is fetched after the last cursor seen
  * on open and after every (re)connect; DELIVERED/READ receipts are batched. Message text is only ever set with
- * textContent and never logged. Test hooks: .parley-launcher, .parley-panel, .parley-input, .parley-send,
- * .parley-message[data-direction="IN"|"OUT"] > .parley-text.
+ * textContent and never logged. The visitor attaches files (uploaded to Parley, sent as links). Test hooks:
+ * .parley-launcher, .parley-panel, .parley-input, .parley-send, .parley-attach-input,
+ * .parley-message[data-direction="IN"|"OUT"][data-status="sending"|"sent"|"failed"] > .parley-text.
  */
 (() => {
   'use strict';
@@ -23,11 +25,22 @@
   const base = cfg.parleyUrl ? new URL(cfg.parleyUrl, location.href).href.replace(/\/+$/, '')
     : new URL(script.src, location.href).origin;
   const channelId = cfg.channelId;
+  const TEXTS = {
+    en: { open: 'Open chat', close: 'Close chat', chat: 'Chat', typing: 'typing…', placeholder: 'Write a message…',
+      send: 'Send', attach: 'Attach a file', sending: 'Sending…', sent: 'Sent', failed: 'Not sent',
+      attachment: 'Attachment', offline: 'Cannot reach the chat service right now.', failedRequest: 'Request failed' },
+    ru: { open: 'Открыть чат', close: 'Закрыть чат', chat: 'Чат', typing: 'печатает…', placeholder: 'Напишите сообщение…',
+      send: 'Отправить', attach: 'Прикрепить файл', sending: 'Отправляется…', sent: 'Отправлено', failed: 'Не отправлено',
+      attachment: 'Вложение', offline: 'Чат сейчас недоступен.', failedRequest: 'Запрос не выполнен' },
+  };
+  const lang = (cfg.lang || navigator.language || 'en').toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  const T = TEXTS[lang];
   const api = `${base}/api/inapp/${encodeURIComponent(channelId)}`;
 
   const CSS = `
 .parley-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;border:0;border-radius:50%;
- background:#2456d3;color:#fff;font:24px/56px system-ui,sans-serif;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}
+ background:#2456d3;color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center}
+.parley-launcher svg{width:28px;height:28px;fill:currentColor}
 .parley-launcher.parley-unread::after{content:"";position:absolute;top:6px;right:6px;width:12px;height:12px;border-radius:50%;background:#e5484d}
 .parley-panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;display:flex;flex-direction:column;width:340px;height:460px;
  max-width:calc(100vw - 40px);max-height:calc(100vh - 120px);background:#fff;color:#1c1c1c;border-radius:12px;overflow:hidden;
@@ -43,7 +56,8 @@
 .parley-typing,.parley-error{padding:4px 12px;font-size:12px;color:#666}.parley-error{color:#b3261e}
 .parley-form{display:flex;gap:8px;padding:10px;border-top:1px solid #e2e4e8}
 .parley-input{flex:1;resize:none;font:inherit;padding:8px;border:1px solid #c9ccd2;border-radius:8px}
-.parley-send{border:0;border-radius:8px;padding:0 14px;background:#2456d3;color:#fff;font:inherit;cursor:pointer}`;
+.parley-send{border:0;border-radius:8px;padding:0 14px;background:#2456d3;color:#fff;font:inherit;cursor:pointer}
+.parley-attach{display:flex;align-items:center;padding:0 6px;cursor:pointer;color:#555}.parley-attach svg{width:20px;height:20px;fill:currentColor}`;
 
   // ---- state (localStorage may be blocked: then the chat lasts as long as the page) ------------------------------
   const load = (name) => { try { return localStorage.getItem(`parley.${channelId}.${name}`); } catch { return null; } };
@@ -89,8 +103,8 @@
   function showError(failure) {
     const p = (failure && failure.data) || {};
     const fields = (p.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
-    ui.error.textContent = is4xx(failure) ? p.detail || fields || p.title || `Request failed (${failure.status})`
-      : 'Cannot reach the chat service right now.';
+    ui.error.textContent = is4xx(failure) ? p.detail || fields || p.title || `${T.failedRequest} (${failure.status})`
+      : T.offline;
     ui.error.hidden = false;
     clearTimeout(errorTimer);
     errorTimer = setTimeout(() => { ui.error.hidden = true; }, 8000);
@@ -131,10 +145,29 @@
     return catching;
   }
 
+  /** Uploads the visitor's files, then sends them as one message (shown at once, like a text). */
+  async function sendFiles(files) {
+    const attachments = [];
+    for (const file of files) {
+      try {
+        await start();
+        const res = await fetch(`${api}/uploads?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file,
+          headers: { 'X-Visitor-Token': token, 'Content-Type': file.type || 'application/octet-stream' } });
+        let data = null;
+        try { data = await res.json(); } catch { /* not JSON */ }
+        if (!res.ok) { showError({ status: res.status, data }); continue; }
+        attachments.push({ url: data.url, name: data.name, mediaType: data.mediaType, size: data.size });
+      } catch (failure) {
+        showError(failure);
+      }
+    }
+    if (attachments.length) send('', attachments);
+  }
+
   /** Sends a visitor message: shown at once, retried with the same clientMessageId on network errors and 5xx. */
-  async function send(text) {
+  async function send(text, attachments) {
     const clientMessageId = uuid();
-    const node = render('IN', text);
+    const node = render('IN', text, attachments);
     node.dataset.clientMessageId = clientMessageId;
     node.append(el('div', { className: 'parley-status' }));
     pending.set(clientMessageId, node);
@@ -142,7 +175,7 @@
     for (let attempt = 0; ; attempt++) {
       try {
         await start();
-        const r = await request('POST', '/messages', { clientMessageId, text });
+        const r = await request('POST', '/messages', { clientMessageId, text: text || undefined, attachments });
         if (r.ok) return setStatus(node, 'sent');
         if (r.status === 401) starting = null; // token expired: resume, then retry
         else if (is4xx(r)) { showError(r); break; }
@@ -235,7 +268,7 @@
       try { url = new URL(a.url, base); } catch { continue; }
       if (url.protocol !== 'https:' && url.protocol !== 'http:') continue; // no javascript: links
       node.append(el('a', { className: 'parley-attachment', href: url.href, target: '_blank', rel: 'noopener noreferrer',
-        textContent: a.name || 'Attachment' }));
+        textContent: a.name || T.attachment }));
     }
     ui.list.append(node);
     ui.list.scrollTop = ui.list.scrollHeight;
@@ -244,7 +277,7 @@
 
   function setStatus(node, status) {
     node.dataset.status = status;
-    node.querySelector('.parley-status').textContent = { sending: 'Sending…', sent: 'Sent', failed: 'Not sent' }[status];
+    node.querySelector('.parley-status').textContent = T[status];
   }
 
   /** Shows a message from history or the WebSocket once; the visitor's own echo confirms its optimistic copy. */
@@ -275,18 +308,35 @@
     markRead();
   }
 
+  /** A 24×24 SVG icon of one path (never a font glyph, which some systems lack). */
+  function icon(path) {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    const shape = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    shape.setAttribute('d', path);
+    svg.append(shape);
+    return svg;
+  }
+
   function build() {
     document.head.append(el('style', { textContent: CSS }));
-    ui.launcher = el('button', { className: 'parley-launcher', type: 'button', textContent: '💬', 'aria-label': 'Open chat' });
-    ui.title = el('span', { className: 'parley-title', textContent: 'Chat' });
-    const close = el('button', { className: 'parley-close', type: 'button', textContent: '×', 'aria-label': 'Close chat' });
+    ui.launcher = el('button', { className: 'parley-launcher', type: 'button', 'aria-label': T.open },
+      icon('M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z'));
+    ui.title = el('span', { className: 'parley-title', textContent: T.chat });
+    const close = el('button', { className: 'parley-close', type: 'button', textContent: '×', 'aria-label': T.close });
     ui.list = el('div', { className: 'parley-messages', role: 'log' });
-    ui.typing = el('div', { className: 'parley-typing', textContent: 'typing…', hidden: true });
+    ui.typing = el('div', { className: 'parley-typing', textContent: T.typing, hidden: true });
     ui.error = el('div', { className: 'parley-error', role: 'alert', hidden: true });
-    ui.input = el('textarea', { className: 'parley-input', rows: 2, maxLength: 10000, placeholder: 'Write a message…' });
-    ui.send = el('button', { className: 'parley-send', type: 'submit', textContent: 'Send' });
-    const form = el('form', { className: 'parley-form' }, ui.input, ui.send);
-    ui.panel = el('div', { className: 'parley-panel', hidden: true, role: 'dialog', 'aria-label': 'Chat' },
+    ui.input = el('textarea', { className: 'parley-input', rows: 2, maxLength: 10000, placeholder: T.placeholder });
+    ui.send = el('button', { className: 'parley-send', type: 'submit', textContent: T.send });
+    const files = el('input', { className: 'parley-attach-input', type: 'file', multiple: true, hidden: true });
+    const attach = el('label', { className: 'parley-attach', title: T.attach, 'aria-label': T.attach },
+      icon('M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z'),
+      files);
+    files.addEventListener('change', () => { const chosen = [...files.files]; files.value = ''; sendFiles(chosen); });
+    const form = el('form', { className: 'parley-form' }, attach, ui.input, ui.send);
+    ui.panel = el('div', { className: 'parley-panel', hidden: true, role: 'dialog', 'aria-label': T.chat },
       el('div', { className: 'parley-header' }, ui.title, close), ui.list, ui.typing, ui.error, form);
     document.body.append(ui.launcher, ui.panel);
 
