@@ -33,18 +33,22 @@ class MyConversationsResource {
      *
      * @param unanswered customer messages since the last reply by a person (Parley's own auto-replies do not count)
      * @param waitingSince when the oldest of those was sent, or null when nothing waits for an answer
+     * @param firstResponseDue the queue's first-response SLA due time, or null
+     * @param sla {@code warning} or {@code breached} once the SLA is at risk or missed, else null
      */
     record Held(UUID sessionId, UUID customerId, String customerName, String channelType, String lastDirection,
             String lastPreview, OffsetDateTime lastAt, int unanswered, OffsetDateTime waitingSince,
-            OffsetDateTime openedAt) {
+            OffsetDateTime openedAt, OffsetDateTime firstResponseDue, String sla) {
     }
 
     private static final String HELD = """
-            SELECT s.id, s.customer_id, c.display_name, s.opened_at, s.last_activity_at,
+            SELECT s.id, s.customer_id, c.display_name, s.opened_at, s.last_activity_at, rt.first_response_due,
+                   CASE WHEN rt.sla_breached THEN 'breached' WHEN rt.sla_warned THEN 'warning' END AS sla,
                    last.channel_type, last.direction, left(coalesce(last.text, ''), $2) AS preview, last.sent_at,
                    waiting.count AS unanswered, waiting.since
               FROM sessions s
               JOIN customers c ON c.id = s.customer_id
+              LEFT JOIN routing_tasks rt ON rt.session_id = s.id AND rt.state <> 'DONE'
               LEFT JOIN LATERAL (SELECT channel_type, direction, text, sent_at FROM messages m
                                   WHERE m.session_id = s.id AND m.author IS DISTINCT FROM 'parley'
                                   ORDER BY sent_at DESC, seq DESC LIMIT 1) last ON true
@@ -86,7 +90,8 @@ class MyConversationsResource {
                         held.add(new Held(r.getUUID("id"), r.getUUID("customer_id"), r.getString("display_name"),
                                 r.getString("channel_type"), r.getString("direction"), r.getString("preview"),
                                 r.getOffsetDateTime("sent_at"), r.getInteger("unanswered"),
-                                r.getOffsetDateTime("since"), r.getOffsetDateTime("opened_at")));
+                                r.getOffsetDateTime("since"), r.getOffsetDateTime("opened_at"),
+                                r.getOffsetDateTime("first_response_due"), r.getString("sla")));
                     }
                     return held;
                 });

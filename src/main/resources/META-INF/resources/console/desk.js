@@ -193,7 +193,7 @@ function renderLists() {
 }
 
 function card(c, kind) {
-  const alert = sla.get(c.sessionId);
+  const alert = sla.get(c.sessionId) ?? c.sla;
   return el('li', {
     className: `conversation${selected?.id === c.sessionId ? ' selected' : ''}${c.unanswered ? ' unread' : ''}`
       + `${alert ? ` sla-${alert}` : ''}`,

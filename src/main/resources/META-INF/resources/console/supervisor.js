@@ -20,6 +20,7 @@ export function startSupervisor(who) {
   $('inbox').hidden = true;
   startComposer(null, () => selected && showTimeline(selected.customerId, selected.id));
   $('queue-filter').addEventListener('change', refresh);
+  $('team-filter').addEventListener('change', refresh);
   $('back').addEventListener('click', close);
   refresh();
   setInterval(refresh, 3000);
@@ -36,9 +37,12 @@ async function refresh() {
     $('queues').tBodies[0].replaceChildren(...overview.queues.map((q) => row([
       `${q.name} (${q.id})`, q.waiting, q.oldestWaitingSince ? duration(now - Date.parse(q.oldestWaitingSince)) : '—',
       q.offered, q.assigned])));
-    $('operators').tBodies[0].replaceChildren(...overview.operators.map((o) => row([
-      `${o.displayName} (${o.subject})`, t(`status.${o.status}`), duration(now - Date.parse(o.statusSince)),
-      o.offered, o.assigned, o.maxConcurrent], statusPicker(o), { dataset: { status: o.status } })));
+    renderTeams(overview.operators);
+    const team = $('team-filter').value;
+    $('operators').tBodies[0].replaceChildren(...overview.operators.filter((o) => !team || o.groups.includes(team))
+      .map((o) => row([`${o.displayName} (${o.subject})`, t(`status.${o.status}`),
+        duration(now - Date.parse(o.statusSince)), o.offered, o.assigned, o.maxConcurrent, byKind(o), o.missedOffers],
+      statusPicker(o), { dataset: { status: o.status, subject: o.subject } })));
     $('alerts').replaceChildren(...live.filter((c) => c.slaWarned || c.slaBreached).map((c) => el('li', {
       className: c.slaBreached ? 'sla-breached' : 'sla-warning',
       textContent: t(c.slaBreached ? 'sla.breached' : 'sla.warning',
@@ -70,6 +74,21 @@ function renderFilter(queues, current) {
   if (select.options.length === queues.length + 1) return;
   select.replaceChildren(el('option', { value: '', textContent: t('sup.all') }),
     ...queues.map((q) => el('option', { value: q.id, textContent: q.name, selected: q.id === current })));
+}
+
+function renderTeams(list) {
+  const select = $('team-filter');
+  const teams = [...new Set(list.flatMap((o) => o.groups))].sort();
+  if (select.options.length === teams.length + 1) return;
+  const current = select.value;
+  select.replaceChildren(el('option', { value: '', textContent: t('sup.allTeams') }),
+    ...teams.map((team) => el('option', { value: team, textContent: team, selected: team === current })));
+}
+
+/** Conversations held or offered per channel kind against the operator's capacity for it: "chat 1/3 · email 0/5". */
+function byKind(o) {
+  const kinds = [...new Set([...Object.keys(o.capacity), ...Object.keys(o.loadByKind)])];
+  return kinds.map((kind) => `${kind} ${o.loadByKind[kind] ?? 0}/${o.capacity[kind] ?? 0}`).join(' · ') || '—';
 }
 
 function statusPicker(o) {

@@ -3,6 +3,7 @@ package io.parley.routing.assignment;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 
 import io.parley.security.Roles;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -26,9 +28,14 @@ class SupervisorOverviewResource {
     record QueueLoad(String id, String name, long waiting, long offered, long assigned, OffsetDateTime oldestWaitingSince) {
     }
 
-    /** An operator: status since when, offers pending, conversations held, and their overall limit. */
+    /**
+     * An operator: status since when, offers pending, conversations held, their overall limit, their groups (teams),
+     * conversations held or offered per channel kind against their capacity per kind, and offers they let expire in
+     * the last 24 hours.
+     */
     record OperatorLoad(String subject, String displayName, String status, OffsetDateTime statusSince, long offered,
-            long assigned, int maxConcurrent) {
+            long assigned, int maxConcurrent, List<String> groups, Map<String, Object> capacity,
+            Map<String, Object> loadByKind, long missedOffers) {
     }
 
     /** The overview at {@code at}. */
@@ -43,13 +50,17 @@ class SupervisorOverviewResource {
             + " FROM queues q LEFT JOIN routing_tasks t ON t.queue = q.id AND t.state <> 'DONE'"
             + " GROUP BY q.id, q.name ORDER BY q.id";
 
-    private static final String OPERATORS = "SELECT o.subject, o.display_name, o.status, o.status_since,"
-            + " o.max_concurrent,"
-            + " count(t.session_id) FILTER (WHERE t.state = 'OFFERED') AS offered,"
-            + " count(t.session_id) FILTER (WHERE t.state = 'ASSIGNED') AS assigned"
-            + " FROM operators o LEFT JOIN routing_tasks t ON t.assignee = o.subject"
-            + " AND t.state IN ('OFFERED', 'ASSIGNED')"
-            + " GROUP BY o.subject ORDER BY o.subject";
+    private static final String OPERATORS = """
+            SELECT o.subject, o.display_name, o.status, o.status_since, o.max_concurrent, o.groups, o.capacity,
+                   count(t.session_id) FILTER (WHERE t.state = 'OFFERED') AS offered,
+                   count(t.session_id) FILTER (WHERE t.state = 'ASSIGNED') AS assigned,
+                   (SELECT coalesce(jsonb_object_agg(kind, n), '{}'::jsonb) FROM (SELECT k.channel_kind AS kind,
+                           count(*) AS n FROM routing_tasks k WHERE k.assignee = o.subject
+                           AND k.state IN ('OFFERED', 'ASSIGNED') GROUP BY k.channel_kind) per_kind) AS by_kind,
+                   (SELECT count(*) FROM offers f WHERE f.operator = o.subject AND f.state = 'EXPIRED'
+                           AND f.decided_at > now() - interval '24 hours') AS missed
+              FROM operators o LEFT JOIN routing_tasks t ON t.assignee = o.subject AND t.state IN ('OFFERED', 'ASSIGNED')
+             GROUP BY o.subject ORDER BY o.subject""";
 
     private final Pool pool;
 
@@ -78,7 +89,9 @@ class SupervisorOverviewResource {
         for (Row r : rows) {
             operators.add(new OperatorLoad(r.getString("subject"), r.getString("display_name"), r.getString("status"),
                     r.getOffsetDateTime("status_since"), r.getLong("offered"), r.getLong("assigned"),
-                    r.getInteger("max_concurrent")));
+                    r.getInteger("max_concurrent"), List.of(r.getArrayOfStrings("groups")),
+                    ((JsonObject) r.getValue("capacity")).getMap(), ((JsonObject) r.getValue("by_kind")).getMap(),
+                    r.getLong("missed")));
         }
         return operators;
     }

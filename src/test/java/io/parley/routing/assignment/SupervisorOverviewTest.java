@@ -10,6 +10,7 @@ import static io.parley.testing.RoutingFixtures.status;
 import static io.parley.testing.RoutingFixtures.token;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -56,7 +57,11 @@ class SupervisorOverviewTest {
                 .then().statusCode(204);
         overview().body(QUEUE + ".offered", equalTo(0)).body(QUEUE + ".assigned", equalTo(1))
                 .body(OPERATOR + ".offered", equalTo(0)).body(OPERATOR + ".assigned", equalTo(1))
-                .body(OPERATOR + ".status", equalTo("AVAILABLE"));
+                .body(OPERATOR + ".status", equalTo("AVAILABLE"))
+                .body(OPERATOR + ".groups", contains("so-team"))
+                .body(OPERATOR + ".capacity.chat", equalTo(2))
+                .body(OPERATOR + ".loadByKind.chat", equalTo(1))
+                .body(OPERATOR + ".missedOffers", equalTo(0));
     }
 
     @Test

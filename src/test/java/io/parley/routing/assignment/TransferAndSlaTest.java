@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.testing.Api;
 import io.parley.testing.KafkaTopics;
+import io.parley.testing.Sessions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -93,6 +95,20 @@ class TransferAndSlaTest {
                     .execute(Tuple.of(UUID.fromString(session))).await().indefinitely().iterator().next()
                     .getInteger("priority");
             assertThat(priority).isEqualTo(105);
+
+            // And a supervisor sees the waiting conversation flagged; its holder sees it on every desk it opens
+            given().header("Authorization", SUPERVISOR).queryParam("queue", "s-q")
+                    .when().get("/api/supervisor/conversations").then().statusCode(200)
+                    .body("find { it.sessionId == '" + session + "' }.slaBreached", equalTo(true))
+                    .body("find { it.sessionId == '" + session + "' }.state", equalTo("WAITING"));
+            String holder = "sla-holder-" + UUID.randomUUID();
+            operator(holder, "sla-holders", 2);
+            given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
+                    .body(Map.of("operator", holder)).when().put("/api/sessions/{id}/assignee", session)
+                    .then().statusCode(200);
+            given().header("Authorization", token(holder)).when().get("/api/operators/me/conversations")
+                    .then().body("[0].sla", equalTo("breached")).body("[0].firstResponseDue", notNullValue());
+            Sessions.close(session);
         }
     }
 
