@@ -145,10 +145,19 @@ final class Mailbox {
         }
     }
 
-    /** The stored mail with this Message-ID (processed folder first, then the inbox), or null. */
+    /**
+     * The folders a stored mail may be in, in the order a mail moves between them: the inbox first, then the processed
+     * folder. A move copies before it deletes, so a mail missed in the inbox is already in the processed folder;
+     * looking the other way round could miss a mail moved in between (the reply lost its original's subject).
+     */
+    private List<String> moving() {
+        return List.of(config.inbox(), config.processed());
+    }
+
+    /** The stored mail with this Message-ID (the inbox first, then the processed folder), or null. */
     ParsedMail find(String messageId) throws MessagingException, IOException {
         try (Store store = connect()) {
-            for (String name : List.of(config.processed(), config.inbox())) {
+            for (String name : moving()) {
                 Folder folder = store.getFolder(name);
                 if (!folder.exists()) {
                     continue;
@@ -170,7 +179,7 @@ final class Mailbox {
     /** An attachment of a stored mail, or null when the mail or the part is gone. */
     Content attachment(String messageId, String path) throws MessagingException, IOException {
         try (Store store = connect()) {
-            for (String name : List.of(config.processed(), config.inbox())) {
+            for (String name : moving()) {
                 Folder folder = store.getFolder(name);
                 if (!folder.exists()) {
                     continue;

@@ -1,6 +1,7 @@
 package io.parley.common.infra;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,11 @@ final class RequiredEnvironment {
     private RequiredEnvironment() {
     }
 
-    /** One line per missing setting; empty when the production profile has everything it needs. */
+    /**
+     * One line per missing or unusable setting; empty when the production profile has everything it needs. The secrets
+     * key must be 32 bytes in base64 (the example file's placeholder is not), else Parley would start, report ready,
+     * and fail on the first channel it stores.
+     */
     static List<String> missing(Map<String, String> environment) {
         List<String> missing = new ArrayList<>();
         for (Setting setting : SETTINGS) {
@@ -42,7 +47,20 @@ final class RequiredEnvironment {
                         + setting.variable() + "=" + setting.example());
             }
         }
+        String key = environment.get("PARLEY_SECRETS_KEY");
+        if (!blank(key) && !validKey(key.strip())) {
+            missing.add("PARLEY_SECRETS_KEY is not a base64-encoded 32-byte key; create one with"
+                    + " PARLEY_SECRETS_KEY=$(openssl rand -base64 32)");
+        }
         return missing;
+    }
+
+    private static boolean validKey(String key) {
+        try {
+            return Base64.getDecoder().decode(key).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean blank(String value) {

@@ -8,6 +8,20 @@ import org.junit.jupiter.api.Test;
 
 class RequiredEnvironmentTest {
 
+    private static final String KEY = "cGFybGV5LWVtYmVkZGVkLWRldi1rZXktMzJieXRlcyE=";
+
+    @Test
+    void aSecretsKeyThatIsNot32BytesOfBase64IsRefusedAtStart() {
+        Map<String, String> environment = Map.of("PARLEY_DB_HOST", "db", "PARLEY_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "PARLEY_OIDC_URL", "https://sso/realms/parley");
+        for (String bad : new String[] { "change-me-to-a-base64-32-byte-key", "a2V5", "!!!" }) {
+            java.util.HashMap<String, String> env = new java.util.HashMap<>(environment);
+            env.put("PARLEY_SECRETS_KEY", bad);
+            assertThat(RequiredEnvironment.missing(env)).singleElement().asString()
+                    .startsWith("PARLEY_SECRETS_KEY is not a base64-encoded 32-byte key");
+        }
+    }
+
     @Test
     void nothingSetReportsEverySettingWithAnExample() {
         assertThat(RequiredEnvironment.missing(Map.of()))
@@ -20,14 +34,14 @@ class RequiredEnvironmentTest {
     @Test
     void completeEnvironmentPasses() {
         assertThat(RequiredEnvironment.missing(Map.of("PARLEY_DB_HOST", "db", "PARLEY_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
-                "PARLEY_OIDC_URL", "https://sso/realms/parley", "PARLEY_SECRETS_KEY", "a2V5"))).isEmpty();
+                "PARLEY_OIDC_URL", "https://sso/realms/parley", "PARLEY_SECRETS_KEY", KEY))).isEmpty();
     }
 
     @Test
     void blankCountsAsMissingAndTheQuarkusPropertyCountsAsSet() {
         assertThat(RequiredEnvironment.missing(Map.of("PARLEY_DB_HOST", " ",
                 "KAFKA_BOOTSTRAP_SERVERS", "k:9092", "QUARKUS_OIDC_AUTH_SERVER_URL", "https://sso/realms/parley",
-                "PARLEY_SECRETS_KEY", "a2V5")))
+                "PARLEY_SECRETS_KEY", KEY)))
                 .singleElement().asString().startsWith("PARLEY_DB_HOST");
     }
 }
