@@ -32,7 +32,15 @@ class CustomerService {
     Uni<Views.CustomerView> get(UUID id) {
         return Panache.withSession(() -> customer(id).chain(customer -> IdentityEntity
                 .<IdentityEntity> list("customerId", id).chain(ids -> channelTypes(ids)
-                        .map(types -> Views.CustomerView.of(customer, ids, types)))));
+                        .chain(types -> verified(id).map(verified -> Views.CustomerView.of(customer, ids, types,
+                                verified))))));
+    }
+
+    private static Uni<List<Views.VerifiedView>> verified(UUID customerId) {
+        return Panache.getSession().chain(db -> db.createNativeQuery("SELECT kind, value FROM customer_verified_ids"
+                + " WHERE customer_id = ?1 ORDER BY kind, value", Object[].class).setParameter(1, customerId)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new Views.VerifiedView((String) r[0], (String) r[1])).toList());
     }
 
     private static Uni<Map<UUID, String>> channelTypes(List<IdentityEntity> identities) {

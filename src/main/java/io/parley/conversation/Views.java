@@ -58,13 +58,18 @@ final class Views {
         }
     }
 
-    /** A customer with all their channel identities. */
-    record CustomerView(UUID id, String displayName, String username, String phone, String email, UUID mergedInto,
-            OffsetDateTime createdAt, List<IdentityView> identities) {
+    /** An identifier a channel verified (a signed app user id, a confirmed email or phone): the basis of linking. */
+    record VerifiedView(String kind, String value) {
+    }
 
-        static CustomerView of(CustomerEntity c, List<IdentityEntity> identities, Map<UUID, String> channelTypes) {
+    /** A customer with all their channel identities and verified identifiers. */
+    record CustomerView(UUID id, String displayName, String username, String phone, String email, UUID mergedInto,
+            OffsetDateTime createdAt, List<IdentityView> identities, List<VerifiedView> verified) {
+
+        static CustomerView of(CustomerEntity c, List<IdentityEntity> identities, Map<UUID, String> channelTypes,
+                List<VerifiedView> verified) {
             return new CustomerView(c.id, c.displayName, c.username, c.phone, c.email, c.mergedInto, c.createdAt,
-                    identities.stream().map(i -> IdentityView.of(i, channelTypes)).toList());
+                    identities.stream().map(i -> IdentityView.of(i, channelTypes)).toList(), verified);
         }
     }
 }

@@ -45,8 +45,9 @@ function identity(i) {
 }
 
 function verified(customer) {
-  const ids = [customer.phone, customer.email].filter(Boolean);
-  return ids.length ? el('p', { className: 'meta', textContent: `${t('panel.verified')}: ${ids.join(', ')}` }) : null;
+  return customer.verified?.length ? section('panel.verified', el('ul', { className: 'verified' },
+    ...customer.verified.map((v) => el('li', {}, el('span', { className: 'badge', textContent: t(`verified.${v.kind}`) }),
+      ' ', v.value)))) : null;
 }
 
 function classified(session, c, categories) {

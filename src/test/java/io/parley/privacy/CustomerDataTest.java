@@ -61,6 +61,10 @@ class CustomerDataTest {
                 .body(Map.of("category", "damage", "resolution", "resolved")).when()
                 .post("/api/sessions/{id}/close", session).then().statusCode(200);
 
+        given().header("Authorization", RoutingFixtures.SUPERVISOR).when().get("/api/customers/{id}", customer).then()
+                .body("verified[0].kind", equalTo("app_user")).body("verified[0].value", equalTo(userId))
+                .body("identities[0].channelType", equalTo("inapp"));
+
         // When an administrator exports it: everything is there
         given().header("Authorization", ADMIN).when().get("/api/admin/customers/{id}/export", customer).then()
                 .statusCode(200)
