@@ -3,7 +3,6 @@ package io.parley.push;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.common.infra.InstanceIdentity;
 import io.parley.common.infra.PgListener;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -27,12 +27,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class PushHub {
 
     private final Map<String, Set<PushConnection>> bySubject = new ConcurrentHashMap<>();
-    private final String instance = UUID.randomUUID().toString();
+    private final String instance;
     private final OperatorEventStore store;
     private final PushConfig config;
     private final Pool pool;
 
-    PushHub(OperatorEventStore store, PushConfig config, Pool pool, MeterRegistry metrics) {
+    PushHub(OperatorEventStore store, PushConfig config, Pool pool, MeterRegistry metrics, InstanceIdentity identity) {
+        this.instance = identity.id();
         Gauge.builder("parley.push.connections", bySubject, map -> map.values().stream().mapToInt(Set::size).sum())
                 .description("Operator push connections (WebSocket or SSE) this instance holds").register(metrics);
         this.store = store;

@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.channel.spi.ChannelException;
 import io.parley.channel.spi.ChannelFailure;
 import io.parley.channel.spi.Poller;
+import io.parley.common.infra.InstanceIdentity;
 import io.parley.events.EventPublisher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -62,7 +63,7 @@ class ChannelPollers {
         STOP
     }
 
-    private final String owner = "parley-" + UUID.randomUUID();
+    private final String owner;
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Integer> failures = new ConcurrentHashMap<>();
     private final Map<UUID, Conflict> conflicts = new ConcurrentHashMap<>();
@@ -83,7 +84,8 @@ class ChannelPollers {
 
     ChannelPollers(Pool pool, PollLeases leases, ChannelDirectory directory, InboundPublisher inbound,
             ChannelService channels, ChannelRuntimeConfig config, Vertx vertx, AgroalDataSource dataSource,
-            MeterRegistry metrics, EventPublisher events) {
+            MeterRegistry metrics, EventPublisher events, InstanceIdentity instance) {
+        this.owner = instance.id();
         this.pool = pool;
         this.leases = leases;
         this.directory = directory;

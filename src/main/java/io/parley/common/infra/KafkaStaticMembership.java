@@ -63,7 +63,7 @@ class KafkaStaticMembership implements ClientCustomizer<Map<String, Object>> {
         return customized;
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
