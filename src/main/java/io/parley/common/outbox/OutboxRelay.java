@@ -29,7 +29,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Moves committed outbox records to Kafka in commit order, then deletes them. It runs when PostgreSQL notifies that a
  * transaction with outbox records committed, and on a periodic sweep. A transaction-scoped advisory lock lets only one
  * instance relay at a time, so several instances never reorder records; a record is deleted only after Kafka
- * acknowledged it (acks=all), so a crash in between re-sends it (at-least-once; consumers deduplicate).
+ * acknowledged it (acks=all), so a crash in between re-sends it (at-least-once; consumers deduplicate). Each batch is
+ * first shown to the {@link RelayObserver}s (the webhook fan-out) inside the same transaction.
  */
 @ApplicationScoped
 class OutboxRelay {
