@@ -78,8 +78,14 @@ class DeliveryLog {
             throw ProblemException.invalidField("to", "must be after from");
         }
         String states = include.equals("dead") ? "('DEAD')" : "('DEAD', 'DELIVERED')";
-        return pool.preparedQuery(replaySql("d.created_at >= $2 AND d.created_at < $3 AND d.state IN " + states))
-                .execute(Tuple.of(subscription, request.from(), request.to()))
+        return pool.preparedQuery("SELECT 1 FROM webhook_subscriptions WHERE id = $1").execute(Tuple.of(subscription))
+                .invoke(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ProblemException.notFound("Webhook subscription " + subscription);
+                    }
+                })
+                .chain(() -> pool.preparedQuery(replaySql("d.created_at >= $2 AND d.created_at < $3 AND d.state IN "
+                        + states)).execute(Tuple.of(subscription, request.from(), request.to())))
                 .invoke(worker::wake)
                 .map(rows -> rows.rowCount());
     }

@@ -145,7 +145,13 @@ class SubscriptionService {
                         "a CloudEvents type of letters, digits, '.', '-', '_' with '*' wildcards");
             }
         }
+        if (request.description() != null && request.description().indexOf('\0') >= 0) {
+            throw ProblemException.invalidField("description", "must not contain NUL characters");
+        }
         if (request.filter() != null) {
+            if (request.filter().indexOf('\0') >= 0) {
+                throw ProblemException.invalidField("filter", "must not contain NUL characters");
+            }
             try {
                 ExpressionParser.parse(request.filter());
             } catch (ExpressionSyntaxException e) {
