@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -28,7 +29,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Moves committed outbox records to Kafka in commit order, then deletes them. It runs when PostgreSQL notifies that a
  * transaction with outbox records committed, and on a periodic sweep. A transaction-scoped advisory lock lets only one
  * instance relay at a time, so several instances never reorder records; a record is deleted only after Kafka
- * acknowledged it (acks=all), so a crash in between re-sends it (at-least-once; consumers deduplicate).
+ * acknowledged it (acks=all), so a crash in between re-sends it (at-least-once; consumers deduplicate). Each batch is
+ * first shown to the {@link RelayObserver}s (the webhook fan-out) inside the same transaction.
  */
 @ApplicationScoped
 class OutboxRelay {
@@ -40,15 +42,17 @@ class OutboxRelay {
 
     private final Pool pool;
     private final OutboxConfig config;
+    private final List<RelayObserver> observers;
     private final CoalescedTask task = new CoalescedTask("Outbox relay", this::relay);
 
     @Inject
     @Channel("outbox")
     MutinyEmitter<String> kafka;
 
-    OutboxRelay(Pool pool, OutboxConfig config) {
+    OutboxRelay(Pool pool, OutboxConfig config, Instance<RelayObserver> observers) {
         this.pool = pool;
         this.config = config;
+        this.observers = observers.stream().toList();
     }
 
     void listen(@Observes StartupEvent event, PgListener listener) {
@@ -73,10 +77,13 @@ class OutboxRelay {
                 .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
                     List<Long> ids = new ArrayList<>();
-                    List<Uni<Void>> sends = new ArrayList<>();
+                    List<Row> batch = new ArrayList<>();
+                    List<RelayObserver.Relayed> relayed = new ArrayList<>();
                     for (Row row : rows) {
                         ids.add(row.getLong("id"));
-                        sends.add(send(row));
+                        batch.add(row);
+                        relayed.add(new RelayObserver.Relayed(row.getString("topic"), row.getString("record_key"),
+                                row.getString("payload"), Boolean.TRUE.equals(row.getBoolean("cloud_event"))));
                     }
                     if (ids.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -84,11 +91,20 @@ class OutboxRelay {
                     if (ids.size() == config.batchSize()) {
                         task.trigger();
                     }
-                    return Uni.join().all(sends).andFailFast()
+                    return observe(connection, relayed)
+                            .chain(() -> Uni.join().all(batch.stream().map(this::send).toList()).andFailFast())
                             .chain(() -> connection.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
                                     .execute(Tuple.of(ids.toArray(Long[]::new))))
                             .replaceWithVoid();
                 });
+    }
+
+    private Uni<Void> observe(SqlConnection connection, List<RelayObserver.Relayed> relayed) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (RelayObserver observer : observers) {
+            chain = chain.chain(() -> observer.relaying(connection, relayed));
+        }
+        return chain;
     }
 
     /**

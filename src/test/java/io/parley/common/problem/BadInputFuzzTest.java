@@ -99,6 +99,14 @@ class BadInputFuzzTest {
                         {"queue":"general","note":"n"}""", body -> admin),
                 new Target("attributes", "PUT", "/api/customers/" + customer + "/attributes", """
                         {"vip":true,"segment":"gold","orders":3}""", body -> admin),
+                new Target("webhook subscriptions", "POST", "/api/webhooks/subscriptions", """
+                        {"url":"http://127.0.0.1:9/MARK","types":["io.parley.fuzz.MARK.*"],"enabled":false,
+                        "filter":"data.n >= 424242 AND type != 'MARK'","description":"fz MARK",
+                        "secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""", body -> admin),
+                new Target("webhook replay", "POST", "/api/webhooks/subscriptions/" + UUID.randomUUID() + "/replay",
+                        """
+                                {"from":"2026-12-01T00:00:00Z","to":"2026-12-02T00:00:00Z","include":"all"}""",
+                        body -> admin),
                 new Target("merge", "POST", "/api/customers/" + customer + "/merge", """
                         {"sourceCustomerId":"%s","reason":"same person"}""".formatted(UUID.randomUUID()),
                         body -> admin));
