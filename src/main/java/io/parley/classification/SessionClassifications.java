@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.parley.common.problem.Problem;
 import io.parley.common.problem.ProblemException;
+import io.parley.conversation.WrapUpLabels;
 import io.parley.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +27,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * shown to routing at once and audited.
  */
 @ApplicationScoped
-class SessionClassifications {
+class SessionClassifications implements WrapUpLabels {
 
     /** One message's classification. */
     record MessageView(UUID messageId, String category, Float confidence, String source, boolean spam,
@@ -73,6 +74,11 @@ class SessionClassifications {
     }
 
     /** An operator's or supervisor's category for the session: routing sees it, and it becomes a training label. */
+    @Override
+    public Uni<Void> label(UUID sessionId, String category, SecurityIdentity who) {
+        return correct(sessionId, category, who).replaceWithVoid();
+    }
+
     Uni<View> correct(UUID sessionId, String category, SecurityIdentity who) {
         String actor = who.getPrincipal().getName();
         return pool.withTransaction(c -> access(c, sessionId, who)

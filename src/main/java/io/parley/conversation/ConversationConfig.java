@@ -1,6 +1,7 @@
 package io.parley.conversation;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,6 +25,13 @@ public interface ConversationConfig {
      */
     @WithDefault("7d")
     Duration topicWindow();
+
+    /**
+     * The resolution codes an operator picks from when closing a conversation (the wrap-up, with its category);
+     * {@code GET /api/wrap-up} lists them.
+     */
+    @WithDefault("resolved,answered,escalated,callback,no-reply-needed,duplicate")
+    List<String> wrapUpResolutions();
 
     /** How often idle sessions are looked for (scheduler syntax). */
     @WithDefault("30s")

@@ -32,8 +32,12 @@ public class ConversationEvents {
     public record CustomerData(UUID customerId, UUID identityId, UUID channelId, String channelType, String via) {
     }
 
-    /** Data of session events. */
-    public record SessionData(UUID sessionId, UUID customerId, UUID channelId, String reason) {
+    /** Data of session events; {@code wrapUp} only on a close with a wrap-up. */
+    public record SessionData(UUID sessionId, UUID customerId, UUID channelId, String reason, WrapUp wrapUp) {
+
+        public SessionData(UUID sessionId, UUID customerId, UUID channelId, String reason) {
+            this(sessionId, customerId, channelId, reason, null);
+        }
     }
 
     /** Data of message events. */
@@ -67,7 +71,8 @@ public class ConversationEvents {
 
     public Uni<Void> session(String type, SessionEntity session, String reason) {
         return publisher.publish(type, session.id.toString(), session.customerId.toString(),
-                new SessionData(session.id, session.customerId, session.lastChannelId, reason));
+                new SessionData(session.id, session.customerId, session.lastChannelId, reason,
+                        WrapUp.of(session.wrapUpCategory, session.wrapUpResolution)));
     }
 
     public Uni<Void> message(String type, MessageEntity message, String reason) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 
 import io.parley.common.problem.ProblemException;
 import io.parley.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -31,22 +32,29 @@ class CustomerAttributesResource {
     private static final int MAX_ATTRIBUTES = 50;
 
     private final Pool pool;
+    private final SessionAccess access;
     private final SecurityIdentity identity;
 
-    CustomerAttributesResource(Pool pool, SecurityIdentity identity) {
+    CustomerAttributesResource(Pool pool, SessionAccess access, SecurityIdentity identity) {
         this.pool = pool;
+        this.access = access;
         this.identity = identity;
     }
 
+    /** Operators read the attributes of customers whose conversations they may read (the desk's customer panel). */
     @GET
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.INTEGRATOR, Roles.OPERATOR })
     public Uni<Map<String, Object>> get(UUID id) {
-        return pool.preparedQuery("SELECT attributes FROM customers WHERE id = $1").execute(Tuple.of(id))
+        Uni<Void> allowed = identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.INTEGRATOR)
+                ? Uni.createFrom().voidItem()
+                : Panache.withSession(() -> access.customer(id, identity));
+        return allowed.chain(() -> pool.preparedQuery("SELECT attributes FROM customers WHERE id = $1").execute(Tuple.of(id))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ProblemException.notFound("Customer " + id);
                     }
                     return ((JsonObject) rows.iterator().next().getValue("attributes")).getMap();
-                });
+                }));
     }
 
     @PUT

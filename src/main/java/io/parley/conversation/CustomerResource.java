@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -35,10 +38,12 @@ class CustomerResource {
 
     private final CustomerService customers;
     private final SessionAccess access;
+    private final Notes notes;
     private final SecurityIdentity identity;
 
-    CustomerResource(CustomerService customers, SessionAccess access, SecurityIdentity identity) {
+    CustomerResource(CustomerService customers, SessionAccess access, Notes notes, SecurityIdentity identity) {
         this.customers = customers;
+        this.notes = notes;
         this.access = access;
         this.identity = identity;
     }
@@ -54,6 +59,24 @@ class CustomerResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return Panache.withSession(() -> access.customer(id, identity))
                 .chain(() -> customers.timeline(id, cursor, limit));
+    }
+
+    /** The customer's sessions, newest first, with their outcome (close reason, wrap-up); without messages. */
+    @GET
+    @Path("/sessions")
+    public Uni<List<Views.SessionView>> sessions(UUID id,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return Panache.withSession(() -> access.customer(id, identity).chain(() -> SessionEntity
+                .<SessionEntity> find("customerId", Sort.descending("openedAt"), id).page(Page.ofSize(limit)).list()))
+                .map(sessions -> sessions.stream().map(s -> Views.SessionView.of(s, List.of())).toList());
+    }
+
+    /** The internal notes of all the customer's sessions, newest first. */
+    @GET
+    @Path("/notes")
+    public Uni<List<Notes.NoteView>> notes(UUID id,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return notes.ofCustomer(id, limit, identity);
     }
 
     @POST

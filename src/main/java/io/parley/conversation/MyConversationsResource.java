@@ -54,7 +54,7 @@ class MyConversationsResource {
                                                                WHERE o.session_id = s.id AND o.direction = 'OUT'
                                                                  AND o.author IS DISTINCT FROM 'parley'),
                                                              '-infinity')) waiting ON true
-             WHERE s.state = 'OPEN' AND s.assignee = $1
+             WHERE s.state = 'OPEN' AND %s
              ORDER BY waiting.since ASC NULLS LAST, s.last_activity_at DESC
             """;
 
@@ -68,15 +68,27 @@ class MyConversationsResource {
 
     @GET
     public Uni<List<Held>> held() {
-        return pool.preparedQuery(HELD).execute(Tuple.of(identity.getPrincipal().getName(), PREVIEW)).map(rows -> {
-            List<Held> held = new ArrayList<>();
-            for (Row r : rows) {
-                held.add(new Held(r.getUUID("id"), r.getUUID("customer_id"), r.getString("display_name"),
-                        r.getString("channel_type"), r.getString("direction"), r.getString("preview"),
-                        r.getOffsetDateTime("sent_at"), r.getInteger("unanswered"),
-                        r.getOffsetDateTime("since"), r.getOffsetDateTime("opened_at")));
-            }
-            return held;
-        });
+        return list("s.assignee = $1");
+    }
+
+    /** The open conversations colleagues asked the caller into ({@link ConsultResource}), in the same form. */
+    @GET
+    @Path("/consulted")
+    public Uni<List<Held>> consulted() {
+        return list("s.id IN (SELECT session_id FROM session_consults WHERE operator = $1)");
+    }
+
+    private Uni<List<Held>> list(String which) {
+        return pool.preparedQuery(HELD.formatted(which)).execute(Tuple.of(identity.getPrincipal().getName(), PREVIEW))
+                .map(rows -> {
+                    List<Held> held = new ArrayList<>();
+                    for (Row r : rows) {
+                        held.add(new Held(r.getUUID("id"), r.getUUID("customer_id"), r.getString("display_name"),
+                                r.getString("channel_type"), r.getString("direction"), r.getString("preview"),
+                                r.getOffsetDateTime("sent_at"), r.getInteger("unanswered"),
+                                r.getOffsetDateTime("since"), r.getOffsetDateTime("opened_at")));
+                    }
+                    return held;
+                });
     }
 }

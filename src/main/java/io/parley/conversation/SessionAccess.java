@@ -13,7 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Who may see and act on a session: supervisors always; an operator on a session assigned or currently offered to
- * them, and then also on that customer's history.
+ * them, and then also on that customer's history. A colleague consulted on a session ({@link ConsultResource}) may read
+ * it and the customer's history and write notes, but not reply, transfer or close.
  */
 @ApplicationScoped
 class SessionAccess {
@@ -31,6 +32,25 @@ class SessionAccess {
                         }));
     }
 
+    /** The session for reading and notes: also for an operator consulted on it. */
+    Uni<SessionEntity> reader(UUID id, SecurityIdentity who) {
+        String subject = who.getPrincipal().getName();
+        return SessionEntity.<SessionEntity> findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session " + id))
+                .call(session -> who.hasRole(Roles.SUPERVISOR) || subject.equals(session.assignee)
+                        ? Uni.createFrom().voidItem()
+                        : Panache.getSession().chain(db -> db.createNativeQuery("SELECT count(*) FROM offers"
+                                + " WHERE session_id = ?1 AND operator = ?2 AND state = 'PENDING'"
+                                + " UNION ALL SELECT count(*) FROM session_consults WHERE session_id = ?1"
+                                + " AND operator = ?2", Long.class).setParameter(1, id).setParameter(2, subject)
+                                .getResultList())
+                                .invoke(counts -> {
+                                    if (counts.stream().mapToLong(Long::longValue).sum() == 0) {
+                                        throw forbidden();
+                                    }
+                                }));
+    }
+
     private static Uni<Boolean> offeredTo(UUID sessionId, String subject) {
         return Panache.getSession().chain(db -> db.createNativeQuery(
                 "SELECT count(*) FROM offers WHERE session_id = ?1 AND operator = ?2 AND state = 'PENDING'",
@@ -44,7 +64,8 @@ class SessionAccess {
         }
         return Panache.getSession().chain(db -> db.createNativeQuery("SELECT count(*) FROM sessions s WHERE"
                 + " s.customer_id = ?1 AND (s.assignee = ?2 OR EXISTS (SELECT 1 FROM offers o WHERE o.session_id = s.id"
-                + " AND o.operator = ?2 AND o.state = 'PENDING'))", Long.class)
+                + " AND o.operator = ?2 AND o.state = 'PENDING') OR EXISTS (SELECT 1 FROM session_consults sc"
+                + " WHERE sc.session_id = s.id AND sc.operator = ?2))", Long.class)
                 .setParameter(1, customerId).setParameter(2, who.getPrincipal().getName()).getSingleResult())
                 .invoke(count -> {
                     if (count == 0) {

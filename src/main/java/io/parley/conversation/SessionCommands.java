@@ -24,9 +24,14 @@ public class SessionCommands {
     private final ReplyService replies;
     private final SessionService sessions;
     private final ChannelDirectory directory;
+    private final ConversationConfig config;
+    private final WrapUpLabels labels;
 
-    SessionCommands(SessionAccess access, ReplyService replies, SessionService sessions, ChannelDirectory directory) {
+    SessionCommands(SessionAccess access, ReplyService replies, SessionService sessions, ChannelDirectory directory,
+            ConversationConfig config, WrapUpLabels labels) {
         this.access = access;
+        this.config = config;
+        this.labels = labels;
         this.replies = replies;
         this.sessions = sessions;
         this.directory = directory;
@@ -50,14 +55,28 @@ public class SessionCommands {
                                 : Uni.createFrom().voidItem()));
     }
 
-    /** Closes an open session; 409 when it is already closed. */
-    public Uni<SessionEntity> close(UUID sessionId, SecurityIdentity who) {
+    /**
+     * Closes an open session with an optional wrap-up (its category also becomes the session's confirmed category);
+     * 409 when it is already closed, 400 naming the field when the resolution is not one of the configured codes.
+     */
+    public Uni<SessionEntity> close(UUID sessionId, WrapUp wrapUp, SecurityIdentity who) {
+        if (wrapUp != null && wrapUp.resolution() != null
+                && !config.wrapUpResolutions().contains(wrapUp.resolution())) {
+            throw ProblemException.invalidField("resolution",
+                    "must be one of " + String.join(", ", config.wrapUpResolutions()));
+        }
+        Uni<Void> label = wrapUp == null || wrapUp.category() == null ? Uni.createFrom().voidItem()
+                : labels.label(sessionId, wrapUp.category(), who);
         return Panache.withTransaction(() -> access.session(sessionId, who).chain(session -> {
             if (session.state != SessionState.OPEN) {
                 throw ProblemException.conflict("Session " + sessionId + " is already closed");
             }
+            if (wrapUp != null) {
+                session.wrapUpCategory = wrapUp.category();
+                session.wrapUpResolution = wrapUp.resolution();
+            }
             return sessions.close(session, "closed by " + who.getPrincipal().getName(),
                     OffsetDateTime.now(ZoneOffset.UTC));
-        }));
+        })).call(() -> label);
     }
 }

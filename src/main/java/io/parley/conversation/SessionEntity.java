@@ -52,6 +52,14 @@ public class SessionEntity extends PanacheEntityBase {
     @Column(name = "close_reason")
     public String closeReason;
 
+    /** The category the operator gave when closing (the wrap-up), or null. */
+    @Column(name = "wrap_up_category")
+    public String wrapUpCategory;
+
+    /** The resolution code the operator gave when closing (the wrap-up), or null. */
+    @Column(name = "wrap_up_resolution")
+    public String wrapUpResolution;
+
     @Column(name = "reopen_count")
     public int reopenCount;
 

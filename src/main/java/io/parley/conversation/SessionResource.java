@@ -52,7 +52,7 @@ class SessionResource {
 
     @GET
     public Uni<Views.SessionView> get(UUID id) {
-        return Panache.withSession(() -> access.session(id, identity).chain(session -> MessageEntity
+        return Panache.withSession(() -> access.reader(id, identity).chain(session -> MessageEntity
                 .<MessageEntity> list("sessionId", Sort.ascending("sentAt", "seq"), id)
                 .map(messages -> Views.SessionView.of(session, messages))));
     }
@@ -85,9 +85,10 @@ class SessionResource {
         }));
     }
 
+    /** Closes the session; the wrap-up body is optional. */
     @POST
     @Path("/close")
-    public Uni<Views.SessionView> close(UUID id) {
-        return commands.close(id, identity).map(session -> Views.SessionView.of(session, List.of()));
+    public Uni<Views.SessionView> close(UUID id, @Valid WrapUp wrapUp) {
+        return commands.close(id, wrapUp, identity).map(session -> Views.SessionView.of(session, List.of()));
     }
 }

@@ -9,7 +9,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Closes and assigns sessions, keeping routing in step (a closed session frees its operator's capacity and withdraws
- * pending offers); see {@link SessionState}. Opening, continuing and reopening happen as messages are stored
+ * pending offers, and consulted colleagues lose access); see {@link SessionState}. Opening, continuing and reopening happen as
+ * messages are stored
  * ({@link InboundStore}), which also hands new and reopened sessions to routing.
  */
 @ApplicationScoped
@@ -32,6 +33,8 @@ class SessionService {
                 .chain(() -> db.createNativeQuery("UPDATE offers SET state = 'RESCINDED', decided_at = ?2"
                         + " WHERE session_id = ?1 AND state = 'PENDING'")
                         .setParameter(1, session.id).setParameter(2, now).executeUpdate())
+                .chain(() -> db.createNativeQuery("DELETE FROM session_consults WHERE session_id = ?1")
+                        .setParameter(1, session.id).executeUpdate())
                 .chain(() -> session.assignee == null ? Uni.createFrom().item(0)
                         : db.createNativeQuery(
                                 "INSERT INTO operator_routing (subject, idle_since) VALUES (?1, ?2) ON CONFLICT (subject)"

@@ -35,15 +35,15 @@ final class Views {
     record TimelinePage(UUID customerId, List<MessageView> messages, String nextCursor) {
     }
 
-    /** A session with its messages, oldest first. */
+    /** A session with its messages, oldest first; {@code wrapUp} once closed with one. */
     record SessionView(UUID id, UUID customerId, SessionState state, String assignee, UUID lastChannelId,
             OffsetDateTime openedAt, OffsetDateTime lastActivityAt, OffsetDateTime closedAt, String closeReason,
-            int reopenCount, List<MessageView> messages) {
+            WrapUp wrapUp, int reopenCount, List<MessageView> messages) {
 
         static SessionView of(SessionEntity s, List<MessageEntity> messages) {
             return new SessionView(s.id, s.customerId, s.state, s.assignee, s.lastChannelId, s.openedAt,
-                    s.lastActivityAt, s.closedAt, s.closeReason, s.reopenCount,
-                    messages.stream().map(MessageView::of).toList());
+                    s.lastActivityAt, s.closedAt, s.closeReason, WrapUp.of(s.wrapUpCategory, s.wrapUpResolution),
+                    s.reopenCount, messages.stream().map(MessageView::of).toList());
         }
     }
 

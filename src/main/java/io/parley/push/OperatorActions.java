@@ -12,6 +12,7 @@ import io.parley.common.problem.Problem;
 import io.parley.common.problem.ProblemException;
 import io.parley.conversation.ReplyRequest;
 import io.parley.conversation.SessionCommands;
+import io.parley.conversation.WrapUp;
 import io.parley.operator.OperatorService;
 import io.parley.operator.OperatorStatus;
 import io.parley.operator.StatusChange;
@@ -71,7 +72,8 @@ class OperatorActions {
                     "text"), List.of(), frame.getString("clientKey"), null)), who)
                     .map(id -> new JsonObject().put("messageId", id.toString()));
             case "typing" -> sessions.typing(uuid(frame, "sessionId"), who).replaceWith(new JsonObject());
-            case "close" -> sessions.close(uuid(frame, "sessionId"), who).replaceWith(new JsonObject());
+            case "close" -> sessions.close(uuid(frame, "sessionId"), valid(new WrapUp(frame.getString("category"),
+                    frame.getString("resolution"))), who).replaceWith(new JsonObject());
             case "transfer" -> transfers.transfer(uuid(frame, "sessionId"), valid(new TransferRequest(
                     frame.getString("operator"), frame.getString("queue"), frame.getString("note"))), who)
                     .replaceWith(new JsonObject());

@@ -71,6 +71,8 @@ class Projections {
                     data);
             case PARLEY + "session.closed" -> toAssignee(c, id, "session.closed", data.getString("sessionId"), data)
                     .chain(closed -> offersEndedByClosing(c, id, data).map(ended -> both(closed, ended)));
+            case PARLEY + "session.consulted" -> one(data.getString("operator"), id, "consult", data);
+            case PARLEY + "note.added" -> noteReaders(c, id, data);
             case PARLEY + "sla.warning", PARLEY + "sla.breached" -> toHolder(c, id, type.substring(PARLEY.length()),
                     data);
             default -> Uni.createFrom().item(List.of());
@@ -208,6 +210,22 @@ class Projections {
                 .map(rows -> toFirst(rows, "author", id, "delivery", new JsonObject()
                         .put("messageId", data.getString("messageId")).put("sessionId", data.getString("sessionId"))
                         .put("status", data.getString("status")).put("reason", data.getString("reason"))));
+    }
+
+    /** A note goes to the conversation's holder and consulted colleagues, except its author. */
+    private Uni<List<Appended>> noteReaders(SqlConnection c, String id, JsonObject data) {
+        return c.preparedQuery("SELECT assignee AS subject FROM sessions WHERE id = $1 AND assignee IS NOT NULL"
+                + " UNION SELECT operator FROM session_consults WHERE session_id = $1")
+                .execute(Tuple.of(UUID.fromString(data.getString("sessionId"))))
+                .map(rows -> {
+                    List<Appended> told = new ArrayList<>();
+                    for (Row row : rows) {
+                        if (!row.getString("subject").equals(data.getString("author"))) {
+                            told.add(new Appended(row.getString("subject"), id, "note", data));
+                        }
+                    }
+                    return told;
+                });
     }
 
     /** To the operator named in {@code column} of the first row, if there is one. */

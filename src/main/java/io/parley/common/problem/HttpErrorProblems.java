@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -66,7 +67,8 @@ class HttpErrorProblems {
 
     /**
      * Every body the API takes is JSON: another declared type is 415 here, before a reader for it could try to build a
-     * request record out of plain text.
+     * request record out of plain text. A bodiless POST or PUT is taken as an empty JSON body, whatever Content-Type it
+     * declares (or none), so an endpoint with an optional body (closing a session) takes a bare POST from any client.
      */
     private static void requireJson(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
@@ -76,6 +78,9 @@ class HttpErrorProblems {
         if (body && type != null && !media.equals("application/json") && !media.endsWith("+json")) {
             write(ctx, 415);
         } else {
+            if (!body && (ctx.request().method() == HttpMethod.POST || ctx.request().method() == HttpMethod.PUT)) {
+                ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+            }
             ctx.next();
         }
     }
