@@ -153,6 +153,17 @@ CREATE TABLE report_operators_hourly (
     PRIMARY KEY (bucket, operator, queue)
 );
 
+-- Wrap-up resolution codes per hour opened, entry queue, channel type and category ('' for none).
+CREATE TABLE report_resolutions_hourly (
+    bucket        TIMESTAMPTZ NOT NULL,
+    queue         TEXT        NOT NULL,
+    channel_type  TEXT        NOT NULL,
+    category      TEXT        NOT NULL,
+    resolution    TEXT        NOT NULL,
+    conversations INT         NOT NULL,
+    PRIMARY KEY (bucket, queue, channel_type, category, resolution)
+);
+
 -- Where the rollup refresh got to (the database time its last run started).
 CREATE TABLE report_rollup_state (
     name         TEXT PRIMARY KEY,

@@ -80,7 +80,9 @@ class FactRecorder implements EventRecorder {
             case ConversationEvents.SESSION_REOPENED -> sql.update(FactStatements.REOPENED, s.sessionId());
             case ConversationEvents.SESSION_CLOSED -> sql.text(FactStatements.HANDLER, s.sessionId())
                     .chain(handler -> sql.update(FactStatements.CLOSED, s.sessionId(), at, s.reason(),
-                            s.reason() != null && s.reason().startsWith("closed by "))
+                            s.reason() != null && s.reason().startsWith("closed by "),
+                            s.wrapUp() == null ? null : s.wrapUp().category(),
+                            s.wrapUp() == null ? null : s.wrapUp().resolution())
                             .chain(() -> OperatorState.changed(sql, handler, null, at)));
             default -> Uni.createFrom().voidItem();
         };

@@ -21,7 +21,8 @@ final class FactStatements {
             + " changed_at = now() WHERE session_id = ?1";
 
     static final String CLOSED = "UPDATE conversation_facts SET closed_at = ?2, close_reason = CAST(?3 AS text),"
-            + " closed_by_operator = ?4,"
+            + " closed_by_operator = ?4, wrap_up_category = coalesce(CAST(?5 AS text), wrap_up_category),"
+            + " wrap_up_resolution = coalesce(CAST(?6 AS text), wrap_up_resolution),"
             + " category = coalesce((SELECT category FROM session_classifications WHERE session_id = ?1), category),"
             + " spam = coalesce((SELECT spam FROM session_classifications WHERE session_id = ?1), spam),"
             + " changed_at = now() WHERE session_id = ?1";

@@ -66,6 +66,13 @@ final class RollupSql {
                 + ") u GROUP BY 1, 2, 3";
     }
 
+    /** Hourly counts of wrap-up resolution codes. */
+    static String resolutions(String source) {
+        return "SELECT " + HOUR + " AS bucket, coalesce(f.queue, '') AS queue, f.channel_type,"
+                + " coalesce(f.wrap_up_category, f.category, '') AS category, f.wrap_up_resolution AS resolution,"
+                + " count(*) AS conversations " + source + " AND f.wrap_up_resolution IS NOT NULL GROUP BY 1, 2, 3, 4, 5";
+    }
+
     private static String durations(String source) {
         return "SELECT f.*, " + seconds("f.first_offered_at - f.queued_at") + " AS wait_offer, "
                 + seconds("f.first_reply_at - f.queued_at") + " AS wait_reply,"

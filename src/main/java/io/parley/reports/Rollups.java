@@ -71,6 +71,11 @@ public class Rollups {
                         .execute(bucket))
                 .chain(() -> c.preparedQuery("INSERT INTO report_operators_hourly (bucket, operator, queue, "
                         + RollupSql.OPERATOR_MEASURES + ") " + RollupSql.operators("FROM " + HOURS)).execute(bucket))
+                .chain(() -> c.preparedQuery("DELETE FROM report_resolutions_hourly WHERE bucket = ANY ($1)")
+                        .execute(bucket))
+                .chain(() -> c.preparedQuery("INSERT INTO report_resolutions_hourly (bucket, queue, channel_type,"
+                        + " category, resolution, conversations) " + RollupSql.resolutions("FROM " + HOURS + " WHERE TRUE"))
+                        .execute(bucket))
                 .replaceWithVoid();
     }
 }

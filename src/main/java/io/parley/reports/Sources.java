@@ -24,6 +24,15 @@ final class Sources {
                 + equal("r.channel_type", f.channel(), p) + equal("r.category", f.category(), p);
     }
 
+    /** Hourly resolution rows {@code r}, restricted to the range and the filters. */
+    static String resolutions(ReportFilter f, Params p) {
+        String rows = f.operator() == null && f.team() == null ? "report_resolutions_hourly r"
+                : "(" + RollupSql.resolutions(facts(f, p)) + ") r";
+        return rows + " WHERE r.bucket >= " + p.add(f.from().atOffset(ZoneOffset.UTC)) + " AND r.bucket < "
+                + p.add(f.to().atOffset(ZoneOffset.UTC)) + equal("r.queue", f.queue(), p)
+                + equal("r.channel_type", f.channel(), p) + equal("r.category", f.category(), p);
+    }
+
     /** Hourly operator rows {@code r}, restricted to the range and the filters. */
     static String operators(ReportFilter f, Params p) {
         String rows = f.channel() == null && f.category() == null ? "report_operators_hourly r"

@@ -25,8 +25,8 @@ class TopicReport {
     record Top(String within, String category, long conversations) {
     }
 
-    /** The report. */
-    record Report(List<TopicRow> rows, List<Top> topByChannel, List<Top> topByQueue) {
+    /** The report; {@code resolutions}: conversations per wrap-up resolution code over the whole range. */
+    record Report(List<TopicRow> rows, List<Top> topByChannel, List<Top> topByQueue, Map<String, Long> resolutions) {
     }
 
     private final Pool pool;
@@ -50,7 +50,20 @@ class TopicReport {
             }
             return result;
         }).chain(rows -> top(filter, "r.channel_type").chain(byChannel -> top(filter, "r.queue")
-                .map(byQueue -> new Report(rows, byChannel, byQueue))));
+                .chain(byQueue -> resolutions(filter).map(codes -> new Report(rows, byChannel, byQueue, codes)))));
+    }
+
+    private Uni<Map<String, Long>> resolutions(ReportFilter filter) {
+        Params p = new Params();
+        String sql = "SELECT r.resolution, sum(r.conversations) AS n FROM " + Sources.resolutions(filter, p)
+                + " GROUP BY 1 ORDER BY 2 DESC, 1";
+        return pool.preparedQuery(sql).execute(p.tuple()).map(rows -> {
+            Map<String, Long> codes = new LinkedHashMap<>();
+            for (Row row : rows) {
+                codes.put(row.getString("resolution"), Rows.count(row, "n"));
+            }
+            return codes;
+        });
     }
 
     private Uni<List<Top>> top(ReportFilter filter, String within) {

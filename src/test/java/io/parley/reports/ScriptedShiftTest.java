@@ -122,7 +122,7 @@ class ScriptedShiftTest {
         at("09:16:00");
         reply("rs-dan", c3);
         at("09:20:00");
-        close("rs-dan", c2);
+        close("rs-dan", c2, Map.of("category", "delivery", "resolution", "resolved"));
         at("09:21:00");
         status("rs-ben", "OFFLINE");
 
@@ -134,7 +134,7 @@ class ScriptedShiftTest {
         at("09:25:30");
         decide("rs-ana", offer, "decline");
         at("09:30:00");
-        close("rs-dan", c3);
+        close("rs-dan", c3, Map.of("category", "app", "resolution", "answered"));
 
         at("09:31:00"); // c1's customer writes again: reopened, back to Ana
         Api.visitorSays(sales, v1.token(), "3", "Ещё вопрос");
@@ -224,11 +224,16 @@ class ScriptedShiftTest {
         assertThat(channels.getLong(inapp + ".deliveryFailures")).isZero();
         assertDurations(channels, inapp + ".waitToFirstReply", 3, 83.333, 75.0, 162.0);
 
-        // And the topics: every conversation counted once, none spam
+        // And the topics: the wrap-up's category where one was given; every conversation counted once, none spam
         JsonPath topics = report("topics", "");
         assertThat(topics.getList("rows.conversations", Integer.class).stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(4);
         assertThat(topics.getList("rows.spam", Integer.class)).containsOnly(0);
+        assertThat(topics.getLong("rows.find { it.category == 'delivery' }.conversations")).isEqualTo(1);
+        assertThat(topics.getLong("rows.find { it.category == 'app' }.conversations")).isEqualTo(1);
+        assertThat(topics.getList("topByQueue.findAll { it.within == 'rs-support' }.category")).containsExactly("app");
+        assertThat(topics.getMap("resolutions")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("resolved", 1, "answered", 1));
 
         // And filters: one operator's conversations (read from the facts), and the day in Moscow's time
         JsonPath dansQueues = report("queues", "&operator=rs-dan");
@@ -307,8 +312,12 @@ class ScriptedShiftTest {
     }
 
     private static void close(String operator, String session) {
-        given().header("Authorization", token(operator)).when().post("/api/sessions/{id}/close", session)
-                .then().statusCode(200);
+        close(operator, session, Map.of());
+    }
+
+    private static void close(String operator, String session, Map<String, String> wrapUp) {
+        given().header("Authorization", token(operator)).contentType(ContentType.JSON).body(wrapUp)
+                .when().post("/api/sessions/{id}/close", session).then().statusCode(200);
     }
 
     private void awaitFact(String session, String condition) {
