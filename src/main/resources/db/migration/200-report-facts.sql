@@ -47,10 +47,13 @@ CREATE TABLE operator_state_intervals (
     status     TEXT        NOT NULL,
     load       INT         NOT NULL,
     started_at TIMESTAMPTZ NOT NULL,
-    ended_at   TIMESTAMPTZ
+    ended_at   TIMESTAMPTZ,
+    changed_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX operator_state_intervals_open ON operator_state_intervals (subject) WHERE ended_at IS NULL;
-CREATE INDEX operator_state_intervals_time ON operator_state_intervals (started_at);
+-- The rollup refresh reads the intervals changed since its last run, and those that reach into an hour it recomputes.
+CREATE INDEX operator_state_intervals_changed ON operator_state_intervals (changed_at);
+CREATE INDEX operator_state_intervals_end ON operator_state_intervals ((coalesce(ended_at, 'infinity')));
 
 -- Offers per hour, operator and queue: counters incremented by the offer's own transaction.
 CREATE TABLE report_offers_hourly (
@@ -151,6 +154,17 @@ CREATE TABLE report_operators_hourly (
     handle_n           INT         NOT NULL,
     handle_sum         DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (bucket, operator, queue)
+);
+
+-- Seconds per hour, operator, status and number of conversations held, cut from operator_state_intervals by the
+-- rollup refresh (an open interval counts up to the refresh).
+CREATE TABLE report_operator_states_hourly (
+    bucket   TIMESTAMPTZ NOT NULL,
+    operator TEXT        NOT NULL,
+    status   TEXT        NOT NULL,
+    load     INT         NOT NULL,
+    seconds  DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (bucket, operator, status, load)
 );
 
 -- Wrap-up resolution codes per hour opened, entry queue, channel type and category ('' for none).

@@ -65,7 +65,8 @@ final class FactStatements {
             + " WHERE subject = ?1), 'OFFLINE') AS status, (SELECT count(*) FROM routing_tasks WHERE assignee = ?1"
             + " AND state = 'ASSIGNED') AS load";
 
-    static final String STATE_ENDED = "UPDATE operator_state_intervals i SET ended_at = ?2 FROM (" + NEW_STATE
+    static final String STATE_ENDED = "UPDATE operator_state_intervals i SET ended_at = ?2, changed_at = now()"
+            + " FROM (" + NEW_STATE
             + ") n WHERE i.subject = ?1 AND i.ended_at IS NULL AND (i.status, i.load) IS DISTINCT FROM (n.status, n.load)";
 
     static final String STATE_STARTED = "INSERT INTO operator_state_intervals (subject, status, load, started_at)"

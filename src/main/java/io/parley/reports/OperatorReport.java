@@ -1,7 +1,5 @@
 package io.parley.reports;
 
-import java.time.InstantSource;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +36,9 @@ class OperatorReport {
     }
 
     private final Pool pool;
-    private final InstantSource clock;
 
-    OperatorReport(Pool pool, InstantSource clock) {
+    OperatorReport(Pool pool) {
         this.pool = pool;
-        this.clock = clock;
     }
 
     Uni<Report> report(ReportFilter filter) {
@@ -77,23 +73,14 @@ class OperatorReport {
         }).replaceWithVoid();
     }
 
-    /** Status and load intervals cut at the period boundaries of the report's time zone. */
+    /** Time per status and number of conversations held, from the hourly cuts of the state intervals. */
     private Uni<Void> states(ReportFilter filter, Map<String, OperatorRows.Builder> rows) {
         Params p = new Params();
-        String from = p.add(filter.from().atOffset(ZoneOffset.UTC));
-        String to = p.add(filter.to().atOffset(ZoneOffset.UTC));
-        String now = p.add(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        String tz = p.add(filter.zone().getId());
-        String step = "interval '1 " + filter.group().unit() + "'";
-        String end = "least(coalesce(i.ended_at, " + now + "), " + to + ")";
-        String sql = "SELECT to_char(g.p, 'YYYY-MM-DD\"T\"HH24:MI') AS period, i.subject AS operator, i.status,"
-                + " i.load, sum(greatest(0, extract(epoch FROM least(" + end + ", (g.p + " + step + ") AT TIME ZONE "
-                + tz + ") - greatest(i.started_at, " + from + ", g.p AT TIME ZONE " + tz + ")))) AS seconds"
-                + " FROM operator_state_intervals i CROSS JOIN LATERAL generate_series(date_trunc('"
-                + filter.group().unit() + "', greatest(i.started_at, " + from + ") AT TIME ZONE " + tz + "), " + end
-                + " AT TIME ZONE " + tz + ", " + step + ") AS g(p)"
-                + " WHERE i.started_at < " + to + " AND (i.ended_at IS NULL OR i.ended_at > " + from + ")"
-                + Sources.who("i.subject", filter, p) + " GROUP BY 1, 2, 3, 4";
+        String sql = "SELECT " + Sources.period(filter, p, "r.bucket") + " AS period, r.operator, r.status, r.load,"
+                + " sum(r.seconds) AS seconds FROM report_operator_states_hourly r WHERE r.bucket >= "
+                + p.add(filter.from().atOffset(ZoneOffset.UTC)) + " AND r.bucket < "
+                + p.add(filter.to().atOffset(ZoneOffset.UTC)) + Sources.who("r.operator", filter, p)
+                + " GROUP BY 1, 2, 3, 4";
         return pool.preparedQuery(sql).execute(p.tuple()).invoke(result -> {
             for (Row row : result) {
                 OperatorRows.of(rows, row).state(row.getString("status"), row.getInteger("load"),

@@ -1,6 +1,8 @@
 package io.parley.reports;
 
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +16,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Brings the hourly rollups up to date: every hour (of opening) that has a conversation whose facts changed since the
+ * Brings the hourly rollups up to date (conversations, resolutions, operators, and operator states by
+ * {@link StateRollup}): every hour (of opening) that has a conversation whose facts changed since the
  * last refresh, less a margin for transactions still open then, is recomputed from the facts. One refresh at a time
  * across instances (the state row is locked).
  */
@@ -28,9 +31,11 @@ public class Rollups {
             + " ON f.opened_at >= b.h AND f.opened_at < b.h + interval '1 hour'";
 
     private final Pool pool;
+    private final InstantSource clock;
 
-    Rollups(Pool pool) {
+    Rollups(Pool pool, InstantSource clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${parley.reports.rollup-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -54,6 +59,7 @@ public class Rollups {
                     }
                     return recompute(c, hours.toArray(OffsetDateTime[]::new)).replaceWith(hours.size());
                 })
+                .call(() -> StateRollup.refresh(c, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), MARGIN))
                 .call(() -> c.query("UPDATE report_rollup_state SET refreshed_at = now() WHERE name = 'hourly'")
                         .execute()));
     }
