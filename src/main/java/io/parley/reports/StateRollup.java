@@ -25,14 +25,16 @@ final class StateRollup {
             + " UNION ALL SELECT generate_series(" + HOUR.formatted(SINCE + " - %1$s") + ", $1, interval '1 hour')"
             + " WHERE isfinite(" + SINCE + ")) d WHERE h <= $1";
 
+    private static final String SECONDS = "extract(epoch FROM least(coalesce(i.ended_at, $2), g.h + interval '1 hour')"
+            + " - greatest(i.started_at, g.h))";
+
+    /** Each interval reaching into the range is cut into the hours it spans; the dirty ones are kept (a hash join). */
     private static final String SPLIT = "INSERT INTO report_operator_states_hourly (bucket, operator, status, load,"
-            + " seconds) SELECT b.h, i.subject, i.status, i.load, sum(extract(epoch FROM least(coalesce(i.ended_at, $2),"
-            + " b.h + interval '1 hour') - greatest(i.started_at, b.h))) AS seconds"
-            + " FROM operator_state_intervals i JOIN unnest($1::timestamptz[]) AS b(h)"
-            + " ON i.started_at < b.h + interval '1 hour' AND coalesce(i.ended_at, $2) > b.h"
+            + " seconds) SELECT g.h, i.subject, i.status, i.load, sum(" + SECONDS + ")"
+            + " FROM operator_state_intervals i CROSS JOIN LATERAL generate_series(" + HOUR.formatted("i.started_at")
+            + ", coalesce(i.ended_at, $2), interval '1 hour') AS g(h) JOIN unnest($1::timestamptz[]) AS b(h) ON b.h = g.h"
             + " WHERE coalesce(i.ended_at, 'infinity') > $3 AND i.started_at < $4"
-            + " GROUP BY 1, 2, 3, 4 HAVING sum(extract(epoch FROM least(coalesce(i.ended_at, $2),"
-            + " b.h + interval '1 hour') - greatest(i.started_at, b.h))) > 0";
+            + " GROUP BY 1, 2, 3, 4 HAVING sum(" + SECONDS + ") > 0";
 
     /** Recomputes the dirty hours as of {@code now}; {@code margin} is an SQL interval. */
     static Uni<Void> refresh(SqlConnection c, OffsetDateTime now, String margin) {
