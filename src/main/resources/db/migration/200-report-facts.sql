@@ -143,6 +143,23 @@ CREATE TABLE report_conversations_hourly (
     PRIMARY KEY (bucket, queue, channel_type, category)
 );
 
+-- The same without the category: what queue and channel reports read when they are not filtered by category (a
+-- tenth of the rows).
+CREATE TABLE report_conversations_qc_hourly (LIKE report_conversations_hourly);
+ALTER TABLE report_conversations_qc_hourly DROP COLUMN category;
+ALTER TABLE report_conversations_qc_hourly ADD PRIMARY KEY (bucket, queue, channel_type);
+
+-- Conversations and spam per hour, queue, channel type and category: what the topics report reads (narrow rows).
+CREATE TABLE report_topics_hourly (
+    bucket       TIMESTAMPTZ NOT NULL,
+    queue        TEXT        NOT NULL,
+    channel_type TEXT        NOT NULL,
+    category     TEXT        NOT NULL,
+    opened       INT         NOT NULL,
+    spam         INT         NOT NULL,
+    PRIMARY KEY (bucket, queue, channel_type, category)
+);
+
 -- Per hour opened, handling operator and entry queue: conversations closed, first responses and handle times.
 CREATE TABLE report_operators_hourly (
     bucket             TIMESTAMPTZ NOT NULL,

@@ -1,5 +1,6 @@
 package io.parley.reports;
 
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -84,6 +85,11 @@ final class RollupSql {
     /** The interval in seconds, never negative; {@code NULL} when either end is missing. */
     private static String seconds(String interval) {
         return "CASE WHEN " + interval + " IS NOT NULL THEN greatest(0, extract(epoch FROM " + interval + ")) END";
+    }
+
+    /** {@code sum(c) AS c} for each of the comma-separated columns. */
+    static String sumsOf(String columns) {
+        return Arrays.stream(columns.split(", ")).map(c -> "sum(" + c + ") AS " + c).collect(Collectors.joining(", "));
     }
 
     static String bins(String prefix) {

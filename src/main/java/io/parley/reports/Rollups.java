@@ -73,6 +73,17 @@ public class Rollups {
                 .chain(() -> c.preparedQuery("INSERT INTO report_conversations_hourly (bucket, queue, channel_type,"
                         + " category, " + RollupSql.CONVERSATION_MEASURES + ") "
                         + RollupSql.conversations("FROM " + HOURS)).execute(bucket))
+                .chain(() -> c.preparedQuery("DELETE FROM report_conversations_qc_hourly WHERE bucket = ANY ($1)")
+                        .execute(bucket))
+                .chain(() -> c.preparedQuery("INSERT INTO report_conversations_qc_hourly (bucket, queue, channel_type, "
+                        + RollupSql.CONVERSATION_MEASURES + ") SELECT bucket, queue, channel_type, "
+                        + RollupSql.sumsOf(RollupSql.CONVERSATION_MEASURES) + " FROM report_conversations_hourly"
+                        + " WHERE bucket = ANY ($1) GROUP BY 1, 2, 3").execute(bucket))
+                .chain(() -> c.preparedQuery("DELETE FROM report_topics_hourly WHERE bucket = ANY ($1)")
+                        .execute(bucket))
+                .chain(() -> c.preparedQuery("INSERT INTO report_topics_hourly SELECT bucket, queue, channel_type,"
+                        + " category, opened, spam FROM report_conversations_hourly WHERE bucket = ANY ($1)")
+                        .execute(bucket))
                 .chain(() -> c.preparedQuery("DELETE FROM report_operators_hourly WHERE bucket = ANY ($1)")
                         .execute(bucket))
                 .chain(() -> c.preparedQuery("INSERT INTO report_operators_hourly (bucket, operator, queue, "

@@ -17,7 +17,16 @@ final class Sources {
 
     /** Hourly conversation rows {@code r}, restricted to the range and the filters. */
     static String conversations(ReportFilter f, Params p) {
-        String rows = f.operator() == null && f.team() == null ? "report_conversations_hourly r"
+        return conversations(f, p, f.category() == null ? "report_conversations_qc_hourly" : "report_conversations_hourly");
+    }
+
+    /** Topic rows {@code r} (conversations and spam per category), restricted to the range and the filters. */
+    static String topics(ReportFilter f, Params p) {
+        return conversations(f, p, "report_topics_hourly");
+    }
+
+    private static String conversations(ReportFilter f, Params p, String rollup) {
+        String rows = f.operator() == null && f.team() == null ? rollup + " r"
                 : "(" + RollupSql.conversations(facts(f, p)) + ") r";
         return rows + " WHERE r.bucket >= " + p.add(f.from().atOffset(ZoneOffset.UTC)) + " AND r.bucket < "
                 + p.add(f.to().atOffset(ZoneOffset.UTC)) + equal("r.queue", f.queue(), p)

@@ -38,7 +38,7 @@ class TopicReport {
     Uni<Report> report(ReportFilter filter) {
         Params p = new Params();
         String sql = "SELECT " + Sources.period(filter, p, "r.bucket") + " AS period, r.category, "
-                + Rows.sums("opened", "spam") + " FROM " + Sources.conversations(filter, p)
+                + Rows.sums("opened", "spam") + " FROM " + Sources.topics(filter, p)
                 + " GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2";
         return pool.preparedQuery(sql).execute(p.tuple()).map(rows -> {
             List<TopicRow> result = new ArrayList<>();
@@ -69,7 +69,7 @@ class TopicReport {
     private Uni<List<Top>> top(ReportFilter filter, String within) {
         Params p = new Params();
         String sql = "SELECT " + within + " AS within, r.category, sum(r.opened) AS n FROM "
-                + Sources.conversations(filter, p) + " AND r.category <> '' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2";
+                + Sources.topics(filter, p) + " AND r.category <> '' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2";
         return pool.preparedQuery(sql).execute(p.tuple()).map(rows -> {
             Map<String, List<Top>> grouped = new LinkedHashMap<>();
             for (Row row : rows) {
