@@ -4,7 +4,8 @@
 #   - inbound pipeline: in-app messages offered at RATE/s for SECONDS s (bench/InAppLoad.java, 200 visitors); the
 #     throughput is the messages stored per second between the first and the last stored;
 #   - routing: 10,000 conversations waiting at once for 1,000 available operators in 50 queues (as in
-#     bench/routing-load.sh, each with its conversation_facts row), after one unmeasured warm-up burst; decisions/s.
+#     bench/routing-load.sh, each with its conversation_facts row), after one unmeasured warm-up burst; offers made per
+#     second from the end of the seed to the last offer.
 # Usage: [RATE=1500] [SECONDS=20] [MODES="false true false true"] bench/facts-cost.sh     Needs psql, curl, node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,15 +57,16 @@ run() { # $1 = record-facts
          INSERT INTO routing_tasks (session_id, state, channel_kind, attributes, entered_at, updated_at)
          SELECT id, 'WAITING', 'chat', jsonb_build_object('conversation', jsonb_build_object('channel', 'bench',
                 'queueHint', 'bench-q' || (floor(random() * 50))::int)), clock_timestamp(), now() FROM s"
-    t0=$(date +%s.%N)
-    for _ in $(seq 1 6000); do
-      [ "$(sql "SELECT EXISTS (SELECT 1 FROM routing_tasks WHERE state = 'WAITING'
-                                AND attributes->'conversation'->>'channel' = 'bench')")" = f ] && break
-      sleep 0.05
+    seeded=$(sql "SELECT clock_timestamp()")
+    last=-1
+    for _ in $(seq 1 600); do # until no offer was made for 2 s
+      sleep 2
+      offered=$(sql "SELECT count(*) FROM offers WHERE created_at > '$start' AND queue LIKE 'bench-q%'")
+      [ "$offered" = "$last" ] && break
+      last=$offered
     done
-    t1=$(date +%s.%N)
-    offered=$(sql "SELECT count(*) FROM offers WHERE created_at > '$start' AND queue LIKE 'bench-q%'")
-    routing=$(awk -v n="$offered" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
+    routing=$(sql "SELECT round(count(*) / extract(epoch FROM max(created_at) - '$seeded'::timestamptz)) FROM offers
+                   WHERE created_at > '$start' AND queue LIKE 'bench-q%'")
   done
   echo "| $1 | $accepted | $pipeline | $routing |"
   embedded_stop

@@ -9,6 +9,7 @@ embedded_start browser
 
 status=0
 (cd "$here" && PARLEY_URL="$url" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" npm test) || status=$?
+(cd "$here" && PARLEY_URL="$url" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node --test --test-reporter=spec reports.mjs) || status=$?
 if [ "$status" != 0 ]; then
   echo "browser test failed; the last lines of Parley's log:" >&2
   tail -n 60 "$log" >&2
