@@ -108,7 +108,12 @@ test('supervisors read the reports in the console', async (t) => {
     await page.click('#sign-in');
     await page.locator('#who', { hasText: `sam-${run}` }).waitFor(STEP);
     await page.goto(`${base}/console/reports.html?group=hour`);
-    await page.locator('#table tbody tr', { hasText: `sales-${run}` }).waitFor(STEP);
+    const row = page.locator('#table tbody tr', { hasText: `sales-${run}` });
+    for (let i = 0; i < 40 && !(await row.count()); i++) { // the rollups catch up every 30 s
+      await page.waitForTimeout(3000);
+      await page.click('#filters button[type=submit]');
+    }
+    await row.waitFor(STEP);
   });
 
   for (const [tab, expected] of [['queues', `support-${run}`], ['operators', `vera-${run}`],

@@ -53,6 +53,9 @@ class FactRecorder implements EventRecorder {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime at = now();
+        if (BatchFacts.batchable(events)) {
+            return BatchFacts.record(connection, events, at);
+        }
         Sql sql = Sql.of(connection);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Pending event : events) {
