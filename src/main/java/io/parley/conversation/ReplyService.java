@@ -14,6 +14,7 @@ import io.parley.channel.spi.Attachment;
 import io.parley.channel.spi.DeliveryStatus;
 import io.parley.common.outbox.Outbox;
 import io.parley.common.problem.ProblemException;
+import io.parley.reports.ReplyFacts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -34,10 +35,12 @@ class ReplyService {
 
     private final SessionAccess access;
     private final Outbox outbox;
+    private final ReplyFacts facts;
 
-    ReplyService(SessionAccess access, Outbox outbox) {
+    ReplyService(SessionAccess access, Outbox outbox, ReplyFacts facts) {
         this.access = access;
         this.outbox = outbox;
+        this.facts = facts;
     }
 
     Uni<Reply> reply(UUID sessionId, ReplyRequest request, SecurityIdentity who) {
@@ -123,6 +126,7 @@ class ReplyService {
                     return message.persist()
                             .chain(() -> touch(session.id, now))
                             .chain(() -> outbox.append(OutboundCommand.TOPIC, session.id.toString(), command))
+                            .chain(() -> facts.replied(session.id, author))
                             .replaceWith(new Reply(message, true));
                 });
     }
