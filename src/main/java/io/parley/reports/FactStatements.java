@@ -34,8 +34,9 @@ final class FactStatements {
             + " category = coalesce((SELECT category FROM session_classifications WHERE session_id = ?1), category),"
             + " changed_at = now() WHERE session_id = ?1";
 
+    /** The time ({@code ?2}) is not stored, but every statement takes it: PostgreSQL must learn its type. */
     static final String ESCALATED = "UPDATE conversation_facts SET last_queue = ?3, changed_at = now()"
-            + " WHERE session_id = ?1";
+            + " WHERE session_id = ?1 AND cast(?2 AS timestamptz) IS NOT NULL";
 
     static final String OFFERED = "UPDATE conversation_facts SET first_offered_at = coalesce(first_offered_at, ?2),"
             + " offers = offers + 1, changed_at = now() WHERE session_id = ?1";
