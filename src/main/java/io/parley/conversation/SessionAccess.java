@@ -19,43 +19,34 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class SessionAccess {
 
+    private static final String OFFERED = "SELECT count(*) FROM offers WHERE session_id = ?1 AND operator = ?2"
+            + " AND state = 'PENDING'";
+    private static final String OFFERED_OR_CONSULTED = "SELECT (" + OFFERED + ") + (SELECT count(*)"
+            + " FROM session_consults WHERE session_id = ?1 AND operator = ?2)";
+
     Uni<SessionEntity> session(UUID id, SecurityIdentity who) {
-        String subject = who.getPrincipal().getName();
-        return SessionEntity.<SessionEntity> findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session " + id))
-                .call(session -> who.hasRole(Roles.SUPERVISOR) || subject.equals(session.assignee)
-                        ? Uni.createFrom().voidItem()
-                        : offeredTo(id, subject).invoke(offered -> {
-                            if (!offered) {
-                                throw forbidden();
-                            }
-                        }));
+        return allowed(id, who, OFFERED);
     }
 
     /** The session for reading and notes: also for an operator consulted on it. */
     Uni<SessionEntity> reader(UUID id, SecurityIdentity who) {
+        return allowed(id, who, OFFERED_OR_CONSULTED);
+    }
+
+    /** The session when {@code who} is a supervisor, its assignee, or counted by {@code otherwise} (?1 session, ?2 subject). */
+    private static Uni<SessionEntity> allowed(UUID id, SecurityIdentity who, String otherwise) {
         String subject = who.getPrincipal().getName();
         return SessionEntity.<SessionEntity> findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Session " + id))
                 .call(session -> who.hasRole(Roles.SUPERVISOR) || subject.equals(session.assignee)
                         ? Uni.createFrom().voidItem()
-                        : Panache.getSession().chain(db -> db.createNativeQuery("SELECT count(*) FROM offers"
-                                + " WHERE session_id = ?1 AND operator = ?2 AND state = 'PENDING'"
-                                + " UNION ALL SELECT count(*) FROM session_consults WHERE session_id = ?1"
-                                + " AND operator = ?2", Long.class).setParameter(1, id).setParameter(2, subject)
-                                .getResultList())
-                                .invoke(counts -> {
-                                    if (counts.stream().mapToLong(Long::longValue).sum() == 0) {
+                        : Panache.getSession().chain(db -> db.createNativeQuery(otherwise, Long.class)
+                                .setParameter(1, id).setParameter(2, subject).getSingleResult())
+                                .invoke(count -> {
+                                    if (count == 0) {
                                         throw forbidden();
                                     }
                                 }));
-    }
-
-    private static Uni<Boolean> offeredTo(UUID sessionId, String subject) {
-        return Panache.getSession().chain(db -> db.createNativeQuery(
-                "SELECT count(*) FROM offers WHERE session_id = ?1 AND operator = ?2 AND state = 'PENDING'",
-                Long.class).setParameter(1, sessionId).setParameter(2, subject).getSingleResult())
-                .map(count -> count > 0);
     }
 
     Uni<Void> customer(UUID customerId, SecurityIdentity who) {

@@ -104,7 +104,8 @@ class CustomerDataTest {
         given().header("Authorization", RoutingFixtures.SUPERVISOR).queryParam("channelId", channel)
                 .queryParam("externalUserId", visitor.id()).when().get("/api/customers").then().statusCode(200)
                 .body("$", empty());
-        assertThat(count("SELECT count(*) AS n FROM classification_labels WHERE session_id = $1", session)).isZero();
+        assertThat(count("SELECT count(*) AS n FROM classification_labels WHERE session_id = $1",
+                UUID.fromString(session))).isZero();
         assertThat(count("SELECT count(*) AS n FROM audit_log WHERE action = 'customer.erased' AND subject = $1",
                 customer)).isEqualTo(1);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "again"))
@@ -119,11 +120,8 @@ class CustomerDataTest {
                 .body("id", hasItem(org.hamcrest.Matchers.not(customer)));
     }
 
-    private long count(String sql, String id) {
-        Object value = id.length() == 36 ? UUID.fromString(id) : id;
-        if (sql.contains("audit_log")) {
-            value = id;
-        }
-        return pool.preparedQuery(sql).execute(Tuple.of(value)).await().indefinitely().iterator().next().getLong("n");
+    private long count(String sql, Object parameter) {
+        return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().indefinitely().iterator().next()
+                .getLong("n");
     }
 }
